@@ -1,0 +1,7 @@
+"""`python -m autograder` runs the CLI."""
+
+import sys
+
+from autograder.cli import run
+
+sys.exit(run())

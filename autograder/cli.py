@@ -1,0 +1,52 @@
+"""Command line of the grading package: parses arguments and calls each command's main()."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from autograder import __version__
+
+# Each command module exposes `add_arguments(parser)` and `main(**kwargs) -> int`.
+# The CLI only parses; the command's own module does the work.
+COMMANDS: dict[str, tuple[str, str]] = {
+    # name: (module, one-line help)
+    "release": ("autograder.release", "regenerate release/ from source/ / 由 source/ 生成学员版"),
+}
+
+
+def _load(module_name: str) -> tuple[Callable[[argparse.ArgumentParser], None], Callable[..., int]]:
+    import importlib
+
+    module = importlib.import_module(module_name)
+    return module.add_arguments, module.main
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="autograder",
+        description="电话催收课程评分工具 / Grading tools for the telephone collection course",
+    )
+    parser.add_argument("--version", action="version", version=f"autograder {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (module_name, help_text) in COMMANDS.items():
+        command_parser = sub.add_parser(name, help=help_text, description=help_text)
+        add_arguments, _ = _load(module_name)
+        add_arguments(command_parser)
+    return parser
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 0
+    _, main = _load(COMMANDS[args.command][0])
+    kwargs = {k: v for k, v in vars(args).items() if k != "command"}
+    return int(main(**kwargs) or 0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(run())

@@ -1,0 +1,1 @@
+"""Developer tools for authoring and checking the course's notebooks (not installed)."""
