@@ -78,7 +78,7 @@ def _history(
     back = np.arange(5, -1, -1)  # months before now, oldest first
     arrears = months_late[:, None] - back[None, :]
     habitual = rng.random(n) < 0.15
-    prior_late = habitual[:, None] & (rng.random((n, 6)) < 0.4)
+    prior_late = habitual[:, None] & (rng.random((n, 6)) < 0.4) & (back[None, :] >= 1)
     codes = np.where(prior_late, ord("1"), ord("N"))
     codes = np.where(arrears >= 1, ord("0") + np.minimum(arrears, 6), codes)
     codes = np.where(back[None, :] >= months_on_book[:, None], ord("*"), codes)
