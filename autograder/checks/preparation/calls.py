@@ -123,7 +123,7 @@ def check_can_call(func: Any) -> CheckResult:
     """q8_1: can_call(when, timezone, country) judges the window in the debtor's local time."""
     if (bad := not_function("q8_1", func, "can_call")) is not None:
         return bad
-    right, flags = 0, []
+    right, lost, flags = 0, 0, []
     for parts, zone, country in HOURS_CASES:
         when = datetime(*parts, tzinfo=SHANGHAI)
         want = ref.lawful_now(when, zone, country)
@@ -132,6 +132,8 @@ def check_can_call(func: Any) -> CheckResult:
             return result("q8_1", 0.0, [note("raised", name="can_call", error=error)])
         ok = isinstance(got, (bool, np.bool_)) and bool(got) == want
         right += ok
+        # Allowing an unlawful call (harassment) costs twice as much as refusing a lawful one.
+        lost += 0 if ok else (2 if not want else 1)
         if not ok:
             beijing = ref.lawful_now(when, "Asia/Shanghai", country)
             flags.append(
@@ -139,7 +141,7 @@ def check_can_call(func: Any) -> CheckResult:
             )
     notes = [note("cases_right", ok=not flags, right=right, total=len(HOURS_CASES))]
     notes += [note(key) for key in dict.fromkeys(flags)]
-    return result("q8_1", right / len(HOURS_CASES), notes)
+    return result("q8_1", 1 - lost / len(HOURS_CASES), notes)
 
 
 PLAN_DAY = date(2026, 11, 24)
