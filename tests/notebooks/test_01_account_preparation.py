@@ -82,3 +82,17 @@ def test_typical_mistakes_get_partial_credit_and_help(tmp_path):
     for gid, phrase in HELP.items():
         text = outputs_of(graded, gid)
         assert phrase in text, f"{gid} feedback lacks {phrase!r}: {text}"
+
+
+def test_brief_account_keeps_the_story_the_notebook_tells():
+    """The prompt and mark scheme describe AC0000784; a generator change must not silently
+    turn it into a different kind of account."""
+    from course import load_portfolio
+
+    portfolio = load_portfolio(seed=2026, n=1000)
+    row = portfolio.set_index("account_id").loc["AC0000784"]
+    assert row["promise_due_date"] == portfolio.attrs["as_of"], "promised to pay today"
+    assert (row["product"], str(row["bucket"]), row["days_past_due"]) == ("car_loan", "M4", 109)
+    assert row["partial_payments"] == 3 and row["promises_broken"] == 1
+    assert round(row["overdue_amount"], 2) == 7654.42
+    assert row["phone_reachable"] and row["country"] == "CN"
