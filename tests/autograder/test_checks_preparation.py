@@ -435,3 +435,12 @@ def test_reference_plan_for_a_us_debtor():
     plan = ref.reference_plan("US", "America/New_York", date(2026, 11, 24), ["21:30", "08:30"], 6)
     assert [t.strftime("%H:%M") for t in plan] == ["08:30"]
     assert plan[0].tzinfo == ZoneInfo("America/New_York")
+
+
+def test_award_of_a_numpy_fraction_is_a_plain_float(capsys):
+    """nbgrader reads "np.float64(1.0)" as no number at all and would give full credit."""
+    from autograder.checks import CheckResult, award
+
+    points = award(CheckResult("q0_0", np.float64(0.5)), 2)
+    assert type(points) is float and repr(points) == "1.0"
+    assert "50%" in capsys.readouterr().out
