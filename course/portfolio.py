@@ -100,6 +100,8 @@ def load_portfolio(
         raise ValueError(f"n must be a whole number from 1 to {MAX_ROWS:,}, got {n!r}")
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
         raise TypeError(f"seed must be an integer, got {seed!r}")
+    if seed < 0:
+        raise ValueError(f"seed must be zero or positive, got {seed!r}")
     as_of = as_of or DEFAULT_AS_OF
     if not isinstance(as_of, date):
         raise TypeError(f"as_of must be a datetime.date, got {as_of!r}")

@@ -176,9 +176,10 @@ def test_contacts_refuse_a_filtered_portfolio(portfolio):
         ({"n": "10"}, ValueError),
         ({"n": True}, ValueError),
         ({"seed": "a"}, TypeError),
+        ({"seed": -1}, ValueError),
         ({"as_of": "2026-11-23"}, TypeError),
     ],
-    ids=["zero-rows", "text-size", "bool-size", "text-seed", "text-date"],
+    ids=["zero-rows", "text-size", "bool-size", "text-seed", "negative-seed", "text-date"],
 )
 def test_bad_input_gets_a_clear_error(kwargs, error):
     with pytest.raises(error):
