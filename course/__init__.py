@@ -1,5 +1,39 @@
 """Learner side of the course: portfolio and excuse data, the call simulator and its widgets."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
-__all__ = ["__version__"]
+__all__ = [
+    "__version__",
+    "contact_rules",
+    "load_contacts",
+    "load_portfolio",
+    "portfolio_dictionary",
+    "product_terms",
+]
+
+# Public name -> module holding it. Loaded on first use so `import course` stays fast
+# (pandas is only imported when a table is asked for).
+_LAZY = {
+    "load_portfolio": "course.portfolio",
+    "load_contacts": "course.contacts",
+    "portfolio_dictionary": "course.reference",
+    "product_terms": "course.reference",
+    "contact_rules": "course.reference",
+}
+
+if TYPE_CHECKING:  # pragma: no cover
+    from course.contacts import load_contacts
+    from course.portfolio import load_portfolio
+    from course.reference import contact_rules, portfolio_dictionary, product_terms
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'course' has no attribute {name!r}")

@@ -28,6 +28,9 @@ class CheckResult:
     notes: list[Note] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        # A numpy float would print as "np.float64(...)", which nbgrader cannot read as a
+        # partial grade and silently treats as full credit: keep a plain float.
+        self.fraction = float(self.fraction)
         if not 0.0 <= self.fraction <= 1.0:
             raise ValueError(f"fraction must be between 0 and 1, got {self.fraction!r}")
 
