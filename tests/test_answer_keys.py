@@ -1,0 +1,54 @@
+"""No answer key reaches a learner: not through release/, nor the installed packages."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+
+import pytest
+from coursekit import REPO
+
+MARKERS = ("BEGIN SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS", "BEGIN MARK SCHEME")
+
+
+@pytest.mark.slow
+def test_the_wheel_holds_only_the_two_packages_and_no_keys(tmp_path):
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(tmp_path),
+            str(REPO),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    (wheel,) = tmp_path.glob("*.whl")
+    with zipfile.ZipFile(wheel) as zf:
+        names = zf.namelist()
+        tops = {n.split("/")[0] for n in names}
+        assert tops <= {"course", "autograder"} | {t for t in tops if t.endswith(".dist-info")}, (
+            tops
+        )
+        assert not any(n.startswith(("source/", "tests/", "release/")) for n in names)
+        for name in names:
+            text = zf.read(name).decode("utf-8", errors="replace")
+            for marker in MARKERS:
+                assert marker not in text, f"{name} in the wheel contains {marker!r}"
+
+
+def test_package_sources_hold_no_answer_markers():
+    for package in ("course", "autograder"):
+        for path in (REPO / package).rglob("*"):
+            if path.is_file() and path.suffix not in {".pyc"}:
+                text = path.read_text(encoding="utf-8", errors="replace")
+                for marker in MARKERS:
+                    if marker in text and path.name != "feedback.py":
+                        pytest.fail(f"{path.relative_to(REPO)} contains {marker!r}")
