@@ -21,7 +21,6 @@ def test_the_wheel_holds_only_the_two_packages_and_no_keys(tmp_path):
             "pip",
             "wheel",
             "--no-deps",
-            "--no-build-isolation",
             "-w",
             str(tmp_path),
             str(REPO),
