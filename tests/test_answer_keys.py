@@ -11,7 +11,7 @@ import pytest
 from coursekit import REPO
 
 # A solution, hidden-test or mark-scheme block as nbgrader marks it in a cell.
-BLOCK = re.compile(r"^[ \t]*#+[ \t]*BEGIN (SOLUTION|HIDDEN TESTS|MARK SCHEME)", re.M)
+BLOCK = re.compile(r"^[ \t]*\"?[ \t]*#+[ \t]*BEGIN (SOLUTION|HIDDEN TESTS|MARK SCHEME)", re.M)
 
 
 @pytest.mark.slow
@@ -50,3 +50,9 @@ def test_package_sources_hold_no_answer_markers():
             if path.is_file() and path.suffix not in {".pyc"}:
                 text = path.read_text(encoding="utf-8", errors="replace")
                 assert not BLOCK.search(text), f"{path.relative_to(REPO)} holds an answer block"
+
+
+def test_the_block_pattern_finds_the_instructors_blocks():
+    """The pattern above is not blind: it finds the blocks in every source notebook (as JSON)."""
+    for notebook in (REPO / "source").rglob("*.ipynb"):
+        assert BLOCK.search(notebook.read_text(encoding="utf-8")), notebook
