@@ -29,3 +29,12 @@ c.ClearSolutions.text_stub = "在此作答 / YOUR ANSWER HERE"
 # Learners' notebooks never carry more than this much output into grading.
 c.LimitOutput.max_lines = 1000
 c.LimitOutput.max_traceback = 100
+
+# Feedback never shows hidden tests, their tracebacks, or active HTML/JS from learner output
+# (see autograder/feedback.py); nbconvert also sanitises any HTML that remains.
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "autograder.feedback.ProtectFeedback",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]
+c.HTMLExporter.sanitize_html = True
