@@ -67,7 +67,9 @@ class ScriptAccount:
             ("官方渠道 / Official channel", f"{self.channel_zh}<br>{self.channel_en}"),
         ]
         rows += [(f"理由 / Excuse {e.id}", f"{e.zh}<br>{e.en}") for e in self.excuses]
-        body = "".join(f"<tr><th style='text-align:left'>{k}</th><td>{v}</td></tr>" for k, v in rows)
+        body = "".join(
+            f"<tr><th style='text-align:left'>{k}</th><td>{v}</td></tr>" for k, v in rows
+        )
         return f"<b>账户 / Account {self.id}</b><table>{body}</table>"
 
 

@@ -105,9 +105,7 @@ def compliance_transcripts(group: str | None = None) -> dict[str, Transcript]:
 def rewrite_tasks() -> dict[str, RewriteTask]:
     """The five collector turns to rewrite, by id (W1..W5)."""
     raw = _yaml(DATA / "rewrites.yaml")["rewrites"]
-    return {
-        r["id"]: RewriteTask(**{**r, "at": datetime.fromisoformat(r["at"])}) for r in raw
-    }
+    return {r["id"]: RewriteTask(**{**r, "at": datetime.fromisoformat(r["at"])}) for r in raw}
 
 
 def regulations() -> dict[str, Regulation]:
