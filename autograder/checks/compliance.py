@@ -120,8 +120,18 @@ def _first_collector_turn(transcript: Any) -> int:
     return speakers.index(COLLECTOR) if COLLECTOR in speakers else 0
 
 
-def check_labels(labels: Any, transcripts: Mapping[str, Any], *, question: str) -> CheckResult:
-    """Instant check of the label answer's shape: readable, ids and turns exist, counts by group."""
+def _in_group(transcripts: Mapping[str, Any], group: str | None) -> dict[str, Any]:
+    return {k: t for k, t in transcripts.items() if group is None or t.group == group}
+
+
+def check_labels(
+    labels: Any, transcripts: Mapping[str, Any], *, question: str, group: str | None = None
+) -> CheckResult:
+    """Instant check of the label answer: readable, ids and turns exist, counts by group.
+
+    `transcripts` holds every transcript (labels are checked against all of them); with `group`,
+    only that group's counts are reported and it must hold at least one label.
+    """
     try:
         found = label_set(labels, transcripts)
     except LabelError as exc:
@@ -131,10 +141,12 @@ def check_labels(labels: Any, transcripts: Mapping[str, Any], *, question: str) 
 
     notes = []
     groups: dict[str, list[Label]] = {}
-    for t in transcripts.values():
-        groups.setdefault(getattr(t, "group", "all"), [])
+    shown = _in_group(transcripts, group)
+    found = {label for label in found if label[0] in shown}
+    for t in shown.values():
+        groups.setdefault(t.group, [])
     for label in found:
-        groups[getattr(transcripts[label[0]], "group", "all")].append(label)
+        groups[transcripts[label[0]].group].append(label)
     for group, labels_ in groups.items():
         n_turns = len({(tid, turn) for tid, turn, _ in labels_})
         notes.append(
@@ -152,15 +164,22 @@ def check_labels(labels: Any, transcripts: Mapping[str, Any], *, question: str) 
 
 
 def score_labels(
-    labels: Any, key: set[Label], transcripts: Mapping[str, Any], *, question: str
+    labels: Any,
+    key: set[Label],
+    transcripts: Mapping[str, Any],
+    *,
+    question: str,
+    group: str | None = None,
 ) -> CheckResult:
-    """F1 of the learner's labels on `transcripts` (one group) against `key`."""
+    """F1 of the learner's labels on one group of `transcripts` (all when None) against `key`."""
     try:
-        chosen = {lab for lab in label_set(labels, transcripts)}
+        chosen = label_set(labels, transcripts)
     except LabelError as exc:
         zh, _, en = str(exc).partition(" / ")
         return CheckResult(question, 0.0, [Note(zh, en)])
-    key = {lab for lab in key if lab[0] in transcripts}
+    shown = _in_group(transcripts, group)
+    chosen = {lab for lab in chosen if lab[0] in shown}
+    key = {lab for lab in key if lab[0] in shown}
     if not chosen:
         return CheckResult(question, 0.0, [_note("labels_empty")])
     hit = len(chosen & key)

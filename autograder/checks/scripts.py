@@ -102,7 +102,7 @@ def _elements(result: Any, names: Sequence[str]) -> tuple[float, list[Note]]:
             hint_zh, hint_en = split_bilingual(element.hint if element else "")
             missing_zh = text("element_missing", name=zh, hint=hint_zh)[0]
             missing_en = text("element_missing", name=en, hint=hint_en)[1]
-            notes.append(Note(missing_zh, missing_en))
+            notes.append(Note(missing_zh.rstrip(), missing_en.rstrip()))
     return (hits / len(names) if names else 1.0), notes
 
 
