@@ -26,8 +26,10 @@ _CN = "零〇一二两三四五六七八九十百千万亿"
 
 _PREFIX = r"(?P<pre>\$|¥|rmb\s*|usd\s*|cny\s*|人民币)?"
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_MULT = r"(?:\s?(?P<mult>万|千|百|k\b|w\b)(?P<tail>[一二两三四五六七八九](?![十百千万])|\d(?![\d千百]))?)?"
-_SUFFIX = r"(?P<suf>\s*(?:元|块钱|块|圆|人民币|美元|美金|rmb\b|yuan\b|dollars?\b|bucks\b|usd\b))?"
+_MULT = r"(?:\s?(?P<mult>万|千|百|k(?![a-z])|w(?![a-z]))(?P<tail>[一二两三四五六七八九](?![十百千万])|\d(?![\d千百]))?)?"
+_SUFFIX = (
+    r"(?P<suf>\s*(?:元|块钱|块|圆|人民币|美元|美金|(?:rmb|yuan|dollars?|bucks|usd)(?![a-z])))?"
+)
 _ARABIC = re.compile(_PREFIX + _NUM + _MULT + _SUFFIX)
 _CHINESE = re.compile(
     r"(?P<num>[" + _CN + r"]*[十百千万亿][" + _CN + r"]*|[一二两三四五六七八九十]+(?=块|元|圆))"

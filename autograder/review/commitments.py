@@ -69,7 +69,7 @@ def _proposal(turn: Turn, clauses: list[Clause], today: date) -> _Proposal | Non
     found = None
     for i, c in enumerate(clauses):
         day = _usable(c, today)
-        if day is None or c.negated or (c.due_noun and not c.pay):
+        if day is None or c.negated or c.due_noun:
             continue
         if c.pay or c.bare or c.amounts or c.question:
             found = _Proposal(day, _time_for(clauses, i), _amount_for(clauses, i), turn)
@@ -113,7 +113,7 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
             continue
 
         made: Commitment | None = None
-        opened = current
+        opened, answered = current, pending
         question_made = False
         for i, c in enumerate(clauses):
             day = c.day
@@ -132,15 +132,17 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
                 continue
             if c.question and not (c.proposal and tagged):
                 continue
-            if not (c.pay or (c.bare and tagged)) or (c.due_noun and not c.bare and not c.pay):
+            if not (c.pay or (c.bare and tagged)) or c.due_noun:
                 continue
             amount = _amount_for(clauses, i)
             at_time = _time_for(clauses, i)
             quote_turns = [turn]
-            if pending is not None and pending.day == day:
-                amount = amount if amount is not None else pending.amount
-                at_time = at_time or pending.time
-                quote_turns.insert(0, pending.turn)
+            if answered is not None:
+                # An answer to a proposal keeps its amount (明天能还1500吗？— 明天不行，后天吧).
+                amount = amount if amount is not None else answered.amount
+                if answered.day == day:
+                    at_time = at_time or answered.time
+                quote_turns.insert(0, answered.turn)
             made = Commitment(day, at_time, amount, _quote(*quote_turns), speaker)
             current = made
             question_made = c.question

@@ -24,13 +24,13 @@ _CLEAN = (("a.m.", "am"), ("p.m.", "pm"), ("’", "'"), ("‘", "'"), ("？", "?
 
 _PAY = re.compile(
     r"还(?!是|有|在|没|要|得|会|可以|行|好|挺|不错|早|差|剩|想|需|真|算|欠|款日|款期|款记录)|付|交|缴|"
-    r"转账|转给|转过去|转钱|打款|打钱|打过去|打给|存进|存钱|汇款|汇过去|结清|处理|还上|补上|凑|"
+    r"转(?!告|达|接|身|变|正|念|眼|移|到.{0,3}部门)|打款|打钱|打过去|打给|存进|存钱|汇款|汇过去|结清|处理|还上|补上|凑|"
     r"\bpay|\bpaid\b|\btransfer|\bsend\b|\bsettle|\bclear\b|\bdeposit|\bwire\b|\bmake\s+(?:a|the)\s+"
     r"payment|\bpayment\b|\bcover\b|\bput\b.*\btoward"
 )
 _DUE_NOUN = re.compile(
-    r"还款日|到期日|账单日|最后还款|截止日|逾期|欠款|\bdue\s+(?:date|on)\b|\bwas\s+due\b|\bis\s+due\b|"
-    r"\boverdue\b|\bpast\s+due\b"
+    r"还款日|到期日|账单日|最后还款|截止日|应还|\bdue\s+date\b|\bwas\s+due\b|\bis\s+due\b|"
+    r"\bpayment\s+date\b|\bminimum\s+payment\b"
 )
 _NEG_OK = re.compile(
     r"没问题|没事|没关系|不好意思|不客气|不会忘|不会再|不会拖|不会晚|不会逾期|不会耽误|不会食言|不会失约|"
@@ -159,8 +159,27 @@ def read_clauses(norm: str, at: datetime) -> list[Clause]:
             last.question = True
             last.proposal = last.proposal or _TAG_PROPOSAL.search(last.text) is not None
         if end:
+            _share_pay(sentence)
             sentence, carry = [], False
+    _share_pay(sentence)
     return clauses
+
+
+def _share_pay(sentence: list[Clause]) -> None:
+    """明天下午，还2000: a dated clause borrows the payment verb of its undated neighbours."""
+    for i, c in enumerate(sentence):
+        if c.pay or not c.days:
+            continue
+        for step in (1, -1):
+            j = i + step
+            while 0 <= j < len(sentence) and not sentence[j].days:
+                other = sentence[j]
+                if other.pay and not (other.negated or other.conditional or other.question):
+                    c.pay = True
+                    break
+                j += step
+            if c.pay:
+                break
 
 
 def _read(text: str, at: datetime) -> Clause:
