@@ -53,7 +53,9 @@ def main() -> None:
         hit = len(k & f)
         p = hit / len(f) if f else 1.0
         r = hit / len(k) if k else 1.0
-        print(f"{group or 'all':8} key={len(k):3} engine={len(f):3} precision={p:.2f} recall={r:.2f}")
+        print(
+            f"{group or 'all':8} key={len(k):3} engine={len(f):3} precision={p:.2f} recall={r:.2f}"
+        )
     for x in sorted(key - found):
         print("missed   ", x, transcripts[x[0]].turns[x[1]])
     for x in sorted(found - key):

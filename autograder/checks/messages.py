@@ -47,9 +47,11 @@ T: dict[str, tuple[str, str]] = {
     "element_missing": ("缺少：{name}。{hint}", "missing: {name}. {hint}"),
     # flags
     "flag": (
-        "违规［{cat}］（第 {turn} 句）：「{quote}」——{why} 合规说法：{suggestion}",
-        "prohibited [{cat_en}] (turn {turn}): “{quote}” — {why_en} Compliant: {suggestion_en}",
+        "违规［{cat}］（{where}）：「{quote}」——{why} 合规说法：{suggestion}",
+        "prohibited [{cat_en}] ({where_en}): “{quote}” — {why_en} Compliant: {suggestion_en}",
     ),
+    "whole_call": ("整通电话", "the whole call"),
+    "turn_n": ("第 {n} 句", "turn {n}"),
     "no_flags": ("没有发现违规话语", "no prohibited language found"),
     "flag_cost": (
         "每处违规扣 {pct}% 的分数（共 {n} 处）",

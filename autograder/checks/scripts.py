@@ -64,11 +64,13 @@ def flag_notes(flags: Sequence[Any]) -> list[Note]:
         cat_zh, cat_en = CATEGORY_NAMES.get(f.category, (f.category, f.category))
         why_zh, why_en = split_bilingual(f.why)
         sug_zh, sug_en = split_bilingual(f.suggestion)
+        where_zh, where_en = text("whole_call") if f.turn < 0 else text("turn_n", n=f.turn)
         zh, en = text(
             "flag",
             cat=cat_zh,
             cat_en=cat_en,
-            turn=f.turn,
+            where=where_zh,
+            where_en=where_en,
             quote=f.quote,
             why=why_zh,
             why_en=why_en,
