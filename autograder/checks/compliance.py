@@ -46,8 +46,8 @@ class LabelError(ValueError):
     """A label answer that cannot be read; the message is bilingual."""
 
 
-def _note(key: str, ok: bool = False, **values: object) -> Note:
-    zh, en = text(key, **values)
+def _note(msg: str, ok: bool = False, **values: object) -> Note:
+    zh, en = text(msg, **values)
     return Note(zh, en, ok)
 
 
@@ -57,8 +57,8 @@ def _categories() -> tuple[str, ...]:
     return CATEGORIES
 
 
-def _error(key: str, **values: object) -> LabelError:
-    zh, en = text(key, **values)
+def _error(msg: str, **values: object) -> LabelError:
+    zh, en = text(msg, **values)
     return LabelError(f"{zh} / {en}")
 
 

@@ -100,8 +100,8 @@ T: dict[str, tuple[str, str]] = {
     ),
     # compliance review: labels
     "labels_type": (
-        "labels 应是字典 {(对话编号, 句子编号): {类别, ...}}，或含 transcript、turn、category 列的 DataFrame",
-        "labels must be a dict {(transcript_id, turn_index): {category, ...}} or a DataFrame "
+        "labels 应是字典 {{(对话编号, 句子编号): {{类别, ...}}}}，或含 transcript、turn、category 列的 DataFrame",
+        "labels must be a dict {{(transcript_id, turn_index): {{category, ...}}}} or a DataFrame "
         "with columns transcript, turn, category",
     ),
     "labels_bad_key": (
@@ -156,8 +156,8 @@ T: dict[str, tuple[str, str]] = {
     "rewrite_job_missing": ("改写没有完成任务：{job}", "the rewrite no longer does its job: {job}"),
     # compliance review: regulations and lawful calls
     "mapping_type": (
-        "答案应是字典 {类别编号: 法规编号}",
-        "the answer must be a dict {category_id: regulation_id}",
+        "答案应是字典 {{类别编号: 法规编号}}",
+        "the answer must be a dict {{category_id: regulation_id}}",
     ),
     "mapping_bad_category": (
         "{cat!r} 不是类别编号",
@@ -181,9 +181,9 @@ T: dict[str, tuple[str, str]] = {
 }
 
 
-def text(key: str, **values: object) -> tuple[str, str]:
-    """The (Chinese, English) text for `key`, filled with `values`."""
-    zh, en = T[key]
+def text(msg: str, /, **values: object) -> tuple[str, str]:
+    """The (Chinese, English) text for message `msg`, filled with `values`."""
+    zh, en = T[msg]
     return zh.format(**values), en.format(**values)
 
 
