@@ -29,3 +29,10 @@ c.ClearSolutions.text_stub = "在此作答 / YOUR ANSWER HERE"
 # Learners' notebooks never carry more than this much output into grading.
 c.LimitOutput.max_lines = 1000
 c.LimitOutput.max_traceback = 100
+
+# Feedback never shows hidden tests: they hold answer keys (e.g. 04-compliance-review's labels).
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "nbgrader.preprocessors.ClearHiddenTests",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]

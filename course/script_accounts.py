@@ -68,7 +68,8 @@ class ScriptAccount:
         ]
         rows += [(f"理由 / Excuse {e.id}", f"{e.zh}<br>{e.en}") for e in self.excuses]
         body = "".join(
-            f"<tr><th style='text-align:left'>{k}</th><td>{v}</td></tr>" for k, v in rows
+            f"<tr><th style='text-align:left'>{k}</th><td style='text-align:left'>{v}</td></tr>"
+            for k, v in rows
         )
         return f"<b>账户 / Account {self.id}</b><table>{body}</table>"
 

@@ -181,3 +181,16 @@ def test_the_mapping_and_lawful_keys_are_not_shipped():
         assert not re.search(rf"""["']{cat}["']\s*:\s*["']{reg}["']""", release)
     assert repr(lawful) not in release and "lawful_calls = {" not in release
     assert len(LABEL_KEY) >= 30 and len(lawful) >= 4
+
+
+@pytest.mark.slow
+def test_feedback_html_shows_scores_but_not_the_key(graded):
+    course, _ = graded
+    course.nbgrader("generate_feedback", ASSIGNMENT, "--force")
+    html = next((course.root / "feedback" / "half" / ASSIGNMENT).glob("*.html")).read_text(
+        encoding="utf-8"
+    )
+    assert "violations are still unlabelled" in html
+    assert "_key" not in html and "HIDDEN TESTS" not in html
+    for cat, reg in hidden_key("q3_1").items():
+        assert not re.search(rf"""{cat}(&#39;|&quot;|["'])\s*:\s*(&#39;|&quot;|["']){reg}""", html)
