@@ -103,6 +103,7 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
     before_tentative: Commitment | None = None
     tentative = False
     pending: _Proposal | None = None
+    pay_talk = False  # the collector last spoke about paying: a bare "周四吧" answers that
     for turn in turns:
         if not turn.norm or not turn.norm.strip() or turn.speaker == CONTACT:
             continue
@@ -112,6 +113,7 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
             if tentative and is_refusal(turn.norm):
                 current = before_tentative
             tentative = False
+            pay_talk = any(c.pay for c in clauses) or (pay_talk and not clauses)
             proposal = _proposal(turn, clauses, today)
             if proposal is not None:
                 pending = proposal
@@ -139,7 +141,9 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
                 continue
             if c.question and not (c.proposal and tagged):
                 continue
-            if not (c.pay or (c.bare and tagged)) or c.due_noun:
+            context = pay_talk or answered is not None or opened is not None
+            bare_ok = c.bare and tagged and (context or any(a.marked for a in c.amounts))
+            if not (c.pay or bare_ok) or c.due_noun:
                 continue
             amount = _amount_for(clauses, i)
             at_time = _time_for(clauses, i)
@@ -160,6 +164,7 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
                 for c in clauses
                 if c.amounts and not c.days and (c.pay or c.bare)
                 if not (c.negated or c.conditional or c.hedged or c.due_noun)
+                if c.proposal or not c.question
             ]
             accepted = is_acceptance(turn.norm)
             if accepted and not counter:

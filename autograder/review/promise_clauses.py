@@ -25,7 +25,7 @@ _CLEAN = (("a.m.", "am"), ("p.m.", "pm"), ("’", "'"), ("‘", "'"), ("？", "?
 
 _PAY = re.compile(
     r"还(?!是|有|在|没|要|得|会|可以|行|好|挺|不错|早|差|剩|想|需|真|算|欠|款日|款期|款记录)|付|交|缴|"
-    r"剩下|剩余|余下|其余|尾款|\bremaining\b|\bthe\s+rest\b|\bthe\s+balance\b|转(?!告|达|接|身|变|正|念|眼|移|到.{0,3}部门)|打款|打钱|打过去|打给|存进|存钱|汇款|汇过去|结清|处理|还上|补上|凑|"
+    r"剩下|剩余|余下|其余|尾款|\bremaining\b|\bthe\s+rest\b|\bthe\s+balance\b|转(?!告|达|接|身|变|正|念|眼|移|到.{0,3}部门)|打款|打钱|打过去|存进|存钱|汇款|汇过去|结清|处理|还上|补上|凑|"
     r"\bpay|\bhave\s+it\s+paid\b|\bget\b.{0,24}\bto\s+you\b|\btransfer|\bsend\b|\bsettle|\bclear\b|\bdeposit|\bwire\b|\bmake\s+(?:a|the)\s+"
     r"payment|\bpayment\b|\bcover\b|\bput\b.*\btoward"
 )

@@ -120,6 +120,7 @@ _EN = re.compile(
     )
 )
 
+_ANAPHORA = {"当天", "当日"}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN = re.compile(r"[a-z]")
 
@@ -268,6 +269,12 @@ def find_days(norm: str, at: datetime | date) -> list[DayMention]:
     if _LATIN.search(norm) or not found:
         found += [d for m in _EN.finditer(norm) if (d := _resolve(m, today, "en"))]
     found.sort(key=lambda d: d.start)
+    if len(found) > 1:  # 5号当天 / 周五那天: the second word points back at the first day
+        found = [
+            d
+            for k, d in enumerate(found)
+            if not (k and norm[d.start : d.end] in _ANAPHORA and d.start == found[k - 1].end)
+        ]
     return found
 
 
