@@ -167,12 +167,22 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
                 if c.proposal or not c.question
             ]
             accepted = is_acceptance(turn.norm)
+            timed = [
+                c
+                for c in clauses
+                if c.time and (c.bare or c.pay) and not (c.days or c.negated or c.question)
+            ]
+            if timed and not counter:  # 明天几点？— 下午吧，三点之前
+                accepted = accepted or not any(c.conditional or c.hedged for c in timed)
             if accepted and not counter:
                 counter = [c for c in clauses if c.amounts and not (c.negated or c.due_noun)]
             if accepted or counter:
                 amount = _value(counter[-1]) if counter else pending.amount
+                if amount is None and current is not None and current.due == pending.day:
+                    amount = current.amount
+                at_time = timed[-1].time if timed else pending.time
                 quote = _quote(pending.turn, turn)
-                made = Commitment(pending.day, pending.time, amount, quote, speaker)
+                made = Commitment(pending.day, at_time, amount, quote, speaker)
                 current = made
                 question_made = bool(counter) and counter[-1].question
         elif made is None and current is not None and tagged:

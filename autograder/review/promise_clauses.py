@@ -22,11 +22,12 @@ _SPLIT = re.compile(
 )
 _SPLIT_AND = re.compile(_SPLIT.pattern + r"|\s(?=and\s)|然后|(?<=[0-9元块])再")
 _CLEAN = (("a.m.", "am"), ("p.m.", "pm"), ("’", "'"), ("‘", "'"), ("？", "?"), ("！", "!"))
+_CLEAN += (("，", ","), ("；", ";"), ("：", ":"))
 
 _PAY = re.compile(
     r"还(?!是|有|在|没|要|得|会|可以|行|好|挺|不错|早|差|剩|想|需|真|算|欠|款日|款期|款记录)|付|交|缴|"
     r"剩下|剩余|余下|其余|尾款|\bremaining\b|\bthe\s+rest\b|\bthe\s+balance\b|转(?!告|达|接|身|变|正|念|眼|移|到.{0,3}部门)|打款|打钱|打过去|存进|存钱|汇款|汇过去|结清|处理|还上|补上|凑|"
-    r"\bpay|\bhave\s+it\s+paid\b|\bget\b.{0,24}\bto\s+you\b|\btransfer|\bsend\b|\bsettle|\bclear\b|\bdeposit|\bwire\b|\bmake\s+(?:a|the)\s+"
+    r"[打转汇].{0,8}过[来去]|\bpay|\b(?:can|could|will|'ll)\s+do\b|\bhave\s+it\s+paid\b|\bget\b.{0,24}\bto\s+you\b|\btransfer|\bsend\b|\bsettle|\bclear\b|\bdeposit|\bwire\b|\bmake\s+(?:a|the)\s+"
     r"payment|\bpayment\b|\bcover\b|\bput\b.*\btoward"
 )
 _DUE_NOUN = re.compile(
@@ -52,10 +53,14 @@ _COND_CARRY = re.compile(r"如果|要是|假如|假设|万一|只要|除非|的�
 _HEDGE = re.compile(
     r"尽量|争取|试试|试一下|可能|也许|大概|估计|应该|说不定|不一定|再说|看看|考虑|想想|商量|问问|"
     r"\bmaybe\b|\bperhaps\b|\bprobably\b|\bmight\b|\btry\b|\btrying\b|\bhopefully\b|\bi\s+guess\b|"
-    r"\bnot\s+sure\b|\blet\s+me\s+(?:think|check|see)\b|\bthink\s+about\b|\bsee\s+if\b"
+    r"\bnot\s+sure\b|\bshould\s+be\s+able\b|\blet\s+me\s+(?:think|check|see)\b|\bthink\s+about\b|\bsee\s+if\b"
+)
+_HEDGE_ONLY = re.compile(
+    r"^(?:我|那|再|就|先)*(?:尽量|争取|试试|试一下|看看|再看看|想想|考虑一下|再说|问问)(?:吧|看|啊|哈)*$|"
+    r"^(?:i'll|i\s+will|let\s+me)?\s*(?:try|see|think\s+about\s+it|check)[.!]*$|^maybe$|^we'll\s+see$"
 )
 _PAST = re.compile(
-    r"已经|已还|已付|已转|早就|刚才|刚刚|上周|\balready\b|\bi\s+paid\b|\bi've\s+paid\b|\bhave\s+paid\b|"
+    r"已经|已还|已付|已转|(?<!一)早就|刚才|刚刚|上周|\balready\b|\bi\s+paid\b|\bi've\s+paid\b|\bhave\s+paid\b|"
     r"\bdid\s+pay\b|\bsent\s+it\b|\blast\s+week\b"
 )
 _QWORD = re.compile(
@@ -71,8 +76,8 @@ _RANGE = re.compile(r"或|还是|到|至|-|\bor\b|\bto\b|\bbetween\b|\band\b")
 _FILLER = re.compile(
     r"那就|那么|就|吧|啊|呀|嗯|哦|呗|了|的|那|好|行|可以|我|先|定在|定|约在|then|let's\s+say|"
     r"how\s+about|say|on|by|before|ok|okay|sure|yes|yeah|fine|i'll|i\s+will|instead|only|just|"
-    r"works?|for|me|is|good|great|it|that|then|at|the|in|morning|afternoon|evening|"
-    r"只能|只|之前|以前|前|上午|下午|"
+    r"works?|for|me|is|good|great|it|that|then|at|the|in|morning|afternoon|evening|noon|midday|"
+    r"tonight|latest|o'clock|pm|am|只能|只|最晚|最迟|最快|之前|以前|前|上午|下午|"
     r"晚上|中午|早上|点|半|钟|左右"
 )
 _ACCEPT = re.compile(
@@ -165,10 +170,18 @@ def read_clauses(norm: str, at: datetime) -> list[Clause]:
             last.question = True
             last.proposal = last.proposal or _TAG_PROPOSAL.search(last.text) is not None
         if end:
-            _share_pay(sentence)
+            _share_sentence(sentence)
             sentence, carry = [], False
-    _share_pay(sentence)
+    _share_sentence(sentence)
     return clauses
+
+
+def _share_sentence(sentence: list[Clause]) -> None:
+    """Cues that reach over commas: a lone hedge (我争取) and a payment verb (明天下午，还2000)."""
+    if any(c.hedged and _HEDGE_ONLY.match(c.text) for c in sentence):
+        for c in sentence:
+            c.hedged = True
+    _share_pay(sentence)
 
 
 def _share_pay(sentence: list[Clause]) -> None:
@@ -203,7 +216,7 @@ def _read(text: str, at: datetime) -> Clause:
     c.proposal = c.question and _TAG_PROPOSAL.search(text) is not None
     rest = _strip(text, [(d.start, d.end) for d in days] + [(a.start, a.end) for a in amounts])
     rest = _FILLER.sub(" ", rest)
-    c.bare = len(re.sub(r"[\W_\d]", "", rest)) <= 1 and bool(days or amounts)
+    c.bare = len(re.sub(r"[\W_\d]", "", rest)) <= 1 and bool(days or amounts or c.time)
     return c
 
 

@@ -109,6 +109,7 @@ _EN = re.compile(
             rf"(?P<wdn>\b(?P<wdnn>{_ENN})\s+(?:business|working|work)\s+days?\b)",
             r"(?P<nwd>\bnext\s+(?:business|working|work)\s+day\b)",
             rf"(?P<nd>\b(?:in|within)\s+(?P<ndn>{_ENN})\s+days?\b)",
+            r"(?P<nmd>\b(?:the\s+)?(?P<nmdn>\d{1,2})(?:st|nd|rd|th)?\s+of\s+next\s+month\b)",
             r"(?P<bd>\bthe\s+(?P<bdn>\d{1,2})(?:st|nd|rd|th)\b|\b(?P<bdn2>\d{1,2})(?:st|nd|rd|th)\b)",
             r"(?P<off>\b(?:end\s+of\s+(?:the\s+)?(?:day|business)|eod|close\s+of\s+business|cob)\b)",
             r"(?P<vague>\bnext\s+week\b|\bthis\s+week\b|\bsoon\b|\blater\b(?!\s+than)|\bsome\s*time\b|"
@@ -216,6 +217,9 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
         day = _future_md(today, _EN_MONTHS[g("mn")], int(g("mnd")))
     elif kind == "dname":
         day = _future_md(today, _EN_MONTHS[g("dnm")], int(g("dnd")))
+    elif kind == "nmd":
+        first = _month_end(today, 1).replace(day=1)
+        day = _month_day(first.year, first.month, int(g("nmdn")))
     elif kind == "rmd":
         ahead = 1 if g("rmw").startswith("下") else 0
         first = _month_end(today, ahead).replace(day=1)
