@@ -27,7 +27,8 @@ _CLEAN += (("，", ","), ("；", ";"), ("：", ":"))
 _PAY = re.compile(
     r"还(?!是|有|在|没|要|得|会|可以|行|好|挺|不错|早|差|剩|想|需|真|算|欠|款日|款期|款记录)|付|交|缴|"
     r"剩下|剩余|余下|其余|尾款|\bremaining\b|\bthe\s+rest\b|\bthe\s+balance\b|转(?!告|达|接|身|变|正|念|眼|移|到.{0,3}部门)|打款|打钱|打过去|存进|存钱|汇款|汇过去|结清|处理|还上|补上|凑|"
-    r"[打转汇].{0,8}过[来去]|\bpay|\b(?:can|could|will|'ll)\s+do\b|\bhave\s+it\s+paid\b|\bget\b.{0,24}\bto\s+you\b|\btransfer|\bsend\b|\bsettle|\bclear\b|\bdeposit|\bwire\b|\bmake\s+(?:a|the)\s+"
+    r"打.{0,6}(?:钱|款|\d|[一二两三四五六七八九十百千万]).{0,4}过[来去]|[转汇].{0,8}过[来去]|"
+    r"\byou'll\s+have\s+(?:the|it|your)\b|\byou\s+will\s+have\s+(?:the|it|your)\b|\bpay|\b(?:can|could|will|'ll)\s+do\b|\bhave\s+it\s+paid\b|\bget\b.{0,24}\bto\s+you\b|\btransfer|\bsend\b|\bsettle|\bclear\b|\bdeposit|\bwire\b|\bmake\s+(?:a|the)\s+"
     r"payment|\bpayment\b|\bcover\b|\bput\b.*\btoward"
 )
 _DUE_NOUN = re.compile(
@@ -53,14 +54,18 @@ _COND_CARRY = re.compile(r"如果|要是|假如|假设|万一|只要|除非|的�
 _HEDGE = re.compile(
     r"尽量|争取|试试|试一下|可能|也许|大概|估计|应该|说不定|不一定|再说|看看|考虑|想想|商量|问问|"
     r"\bmaybe\b|\bperhaps\b|\bprobably\b|\bmight\b|\btry\b|\btrying\b|\bhopefully\b|\bi\s+guess\b|"
-    r"\bnot\s+sure\b|\bshould\s+be\s+able\b|\blet\s+me\s+(?:think|check|see)\b|\bthink\s+about\b|\bsee\s+if\b"
+    r"\bnot\s+sure\b|\bshould\s+be\s+able\b|\bsee\s+what\b|不清楚|不确定|不知道|说不准|说不好|"
+    r"\bi\s+don't\s+know\b|\blet\s+me\s+(?:think|check|see)\b|\bthink\s+about\b|\bsee\s+if\b"
 )
 _HEDGE_ONLY = re.compile(
-    r"^(?:我|那|再|就|先)*(?:尽量|争取|试试|试一下|看看|再看看|想想|考虑一下|再说|问问)(?:吧|看|啊|哈)*$|"
-    r"^(?:i'll|i\s+will|let\s+me)?\s*(?:try|see|think\s+about\s+it|check)[.!]*$|^maybe$|^we'll\s+see$"
+    r"^(?:我|那|再|就|先|也)*(?:尽量|争取|试试|试一下|看看|再看看|想想|考虑一下|再说|问问|不清楚|不确定|"
+    r"不知道|说不准|说不好)(?:吧|看|啊|哈|了)*$|"
+    r"^(?:i'll|i\s+will|let\s+me)?\s*(?:try|see|think\s+about\s+it|check|see\s+what\s+i\s+can\s+do)"
+    r"[.!]*$|^maybe$|^we'll\s+see$|^i'm\s+not\s+sure$|^i\s+don't\s+know$"
 )
 _PAST = re.compile(
-    r"已经|已还|已付|已转|(?<!一)早就|刚才|刚刚|上周|\balready\b|\bi\s+paid\b|\bi've\s+paid\b|\bhave\s+paid\b|"
+    r"已经|已还|已付|已转|(?<!一)早就|还过|付过|本来|原本|原来打算|本打算|\bwas\s+going\s+to\b|"
+    r"\bwere\s+going\s+to\b|\bwas\s+planning\b|\bmeant\s+to\b|刚才|刚刚|上周|\balready\b|\bi\s+paid\b|\bi've\s+paid\b|\bhave\s+paid\b|"
     r"\bdid\s+pay\b|\bsent\s+it\b|\blast\s+week\b"
 )
 _QWORD = re.compile(
@@ -71,6 +76,11 @@ _TAG_PROPOSAL = re.compile(
     r"可以吗|行吗|好吗|成吗|可不可以|行不行|好不好|怎么样|如何|\bok\??$|\bokay\??$|is\s+that\s+ok|"
     r"would\s+that\s+(?:work|be\s+ok)|does\s+that\s+work|\bhow\s+about\b|\bwhat\s+about\b|"
     r"\bcan\s+i\s+pay\b|\bcould\s+i\s+pay\b|\bis\s+it\s+ok\b|\bwould\s+it\s+be\s+ok\b|\bi\s+can\b"
+)
+# Paying another bill (rent, school or hospital fees) is not paying this debt.
+_OTHER_BILL = re.compile(
+    r"房租|租金|学费|水电|物业费|医药费|住院费|手术费|话费|电费|水费|\brent\b|\btuition\b|"
+    r"\belectric(?:ity)?\s+bill\b|\bmedical\s+bills?\b|\bhospital\s+bills?\b|\butility\b"
 )
 _RANGE = re.compile(r"或|还是|到|至|-|\bor\b|\bto\b|\bbetween\b|\band\b")
 _FILLER = re.compile(
@@ -193,7 +203,9 @@ def _share_pay(sentence: list[Clause]) -> None:
             j = i + step
             while 0 <= j < len(sentence) and not sentence[j].days:
                 other = sentence[j]
-                if other.pay and not (other.negated or other.conditional or other.question):
+                if other.pay and not (
+                    other.negated or other.conditional or other.question or other.hedged
+                ):
                     c.pay = True
                     break
                 j += step
@@ -210,7 +222,7 @@ def _read(text: str, at: datetime) -> Clause:
     c.conditional = _COND.search(text) is not None
     c.hedged = _HEDGE.search(text) is not None
     c.past = _PAST.search(text) is not None
-    c.pay = _PAY.search(text) is not None
+    c.pay = _PAY.search(text) is not None and _OTHER_BILL.search(text) is None
     c.due_noun = _DUE_NOUN.search(text) is not None
     c.question = _QWORD.search(text) is not None
     c.proposal = c.question and _TAG_PROPOSAL.search(text) is not None

@@ -43,7 +43,7 @@ _ZH = re.compile(
             r"(?P<iso>(?P<iy>20\d\d)\s?[-/.年]\s?(?P<im>\d{1,2})\s?[-/.月]\s?(?P<id>\d{1,2})[日号]?)",
             rf"(?P<md>(?P<mm>{_N})月(?P<mdd>{_N})[日号]?)",
             r"(?P<slash>(?<![\d/])(?P<sm>1[0-2]|0?[1-9])/(?P<sd>[12]\d|3[01]|0?[1-9])(?![\d/]))",
-            rf"(?P<rmd>(?P<rmw>下个?|这个?|本)月(?P<rmn>{_N})[日号])",
+            rf"(?P<rmd>(?P<rmw>下个?|这个?|本|上个?)月(?P<rmn>{_N})[日号])",
             r"(?P<mend>(?P<mew>下个?|这个?|本)?月(?:底|末))",
             r"(?P<yend>今?年(?:底|末))",
             rf"(?P<week>(?P<ww>下下个?|下个?|这个?|本|上个?)?(?:周|星期|礼拜){_WD})",
@@ -221,7 +221,7 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
         first = _month_end(today, 1).replace(day=1)
         day = _month_day(first.year, first.month, int(g("nmdn")))
     elif kind == "rmd":
-        ahead = 1 if g("rmw").startswith("下") else 0
+        ahead = {"下": 1, "上": -1}.get(g("rmw")[0], 0)
         first = _month_end(today, ahead).replace(day=1)
         day = _month_day(first.year, first.month, _num(g("rmn")) or 0)
     elif kind == "mend":
