@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, InvalidOperation
 
 __all__ = ["Amount", "find_amounts", "parse_chinese_number"]
 
@@ -19,6 +19,7 @@ class Amount:
     marked: bool
 
 
+_CTX = Context(prec=60)
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 _DIGITS.update({"七": 7, "八": 8, "九": 9})
 _UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100000000}
@@ -136,10 +137,11 @@ def find_amounts(norm: str) -> list[Amount]:
         except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
             continue
         mult = {"万": 10000, "w": 10000, "千": 1000, "k": 1000, "百": 100}.get(m["mult"] or "", 1)
-        value *= mult
+        if mult != 1:
+            value = _CTX.multiply(value, mult)
         if m["tail"] and mult >= 100:
             tail = int(m["tail"]) if m["tail"].isdigit() else _DIGITS[m["tail"]]
-            value += tail * (mult // 10)
+            value = _CTX.add(value, tail * (mult // 10))
         if value == value.to_integral():
             value = Decimal(int(value))
         found.append(Amount(start, end, value, marked))

@@ -102,7 +102,7 @@ _EN = re.compile(
             rf"(?P<dname>\b(?P<dnd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dnm>{_MON})\b)",
             r"(?P<mend>\b(?:the\s+)?(?:end|last\s+day)\s+of\s+(?:the\s+|this\s+)?"
             r"(?P<mew>next\s+)?month\b|\bmonth[-\s]end\b)",
-            rf"(?P<week>\b(?:(?P<ww>next|this|coming|this\s+coming)\s+)?(?P<wname>{_DAY})\b)",
+            rf"(?P<week>\b(?:(?P<ww>next|this|last|coming|this\s+coming)\s+)?(?P<wname>{_DAY})\b)",
             r"(?P<rel>\bthe\s+day\s+after\s+tomorrow\b|\bday\s+after\s+tomorrow\b|\btomorrow\b|"
             r"\btmrw?\b|\btoday\b|\btonight\b|\bthis\s+(?:morning|afternoon|evening)\b|"
             r"\byesterday\b)",
@@ -183,6 +183,8 @@ def _weekday(today: date, wd: int, which: str) -> date:
         return monday + timedelta(days=7 + wd)
     if which.startswith("上"):
         return monday - timedelta(days=7 - wd)
+    if which == "last":  # the most recent one before today
+        return today - timedelta(days=(today.weekday() - wd) % 7 or 7)
     if which.startswith(("这", "本")):
         return monday + timedelta(days=wd)
     if which == "this" and wd >= today.weekday():
