@@ -124,12 +124,12 @@ def compact(norm: str) -> Compact:
 
 @lru_cache(maxsize=8192)
 def _compact_cached(norm: str) -> Compact:
-    if not _ASCII_ALNUM.search(norm):  # no letters or digits: every separator goes
+    if not _NON_CJK_WORD.search(norm):  # only CJK words: every separator goes
         return Compact(_SEP.sub("", norm), norm)
     return Compact(_SEP.sub(_sep, norm), norm)
 
 
-_ASCII_ALNUM = re.compile(r"[a-z0-9]")
+_NON_CJK_WORD = re.compile(r"[^\W_\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 
 
 def _joined(norm: str, s: int, e: int) -> bool:
