@@ -26,8 +26,14 @@ _UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100000000}
 _CN = "零〇一二两三四五六七八九十百千万亿"
 
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_MULT = r"(?:\s?(?P<mult>万|千|百|k(?![a-z])|w(?![a-z]))(?P<tail>[一二两三四五六七八九](?![十百千万])|\d(?![\d千百]))?)?"
-_SUFFIX = r"(?P<suf>\s*(?:元|块钱|块|圆|人民币|新台币|台币|港币|港元|美元|美金|(?:rmb|yuan|dollars?|bucks|usd)(?![a-z])))?"
+_MULT = (
+    r"(?:\s?(?P<mult>万|千|百|k(?![a-z])|w(?![a-z]))"
+    r"(?P<tail>[一二两三四五六七八九](?![十百千万])|\d(?![\d千百]))?)?"
+)
+_SUFFIX = (
+    r"(?P<suf>\s*(?:元|块钱|块|圆|人民币|新台币|台币|港币|港元|美元|美金|"
+    r"(?:rmb|yuan|dollars?|bucks|usd)(?![a-z])))?"
+)
 _ARABIC = re.compile(_NUM + _MULT + _SUFFIX)  # begins with a digit: the engine skips ahead fast
 _PREFIX_BEFORE = re.compile(r"(?:(?:nt|hk|us)?\$|¥|rmb|usd|cny|ntd|人民币|新台币|台币|港币)\s*$")
 _CHINESE = re.compile(

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from autograder.review import daypatterns as pat
 from autograder.review.amounts import parse_chinese_number
 from autograder.review.workdays import add_workdays
 
@@ -29,190 +30,25 @@ class DayMention:
     weak: bool = False  # 下班前 / tonight: today only when nothing else names a day
 
 
-_CNN = "一二两三四五六七八九十"
-_N = rf"(?:\d{{1,2}}|[{_CNN}]{{1,3}})"
-_WD = r"(?P<wd>[一二三四五六日天1-7])"
-_APPROX = re.compile(r"\s?(?:左右|前后|上下|那几天|那阵|附近|or so\b|ish\b)")
-_APPROX_BEFORE = re.compile(
-    r"(?:\baround|(?<!how\s)(?<!what\s)\babout|\bapproximately|\broughly|大约|约)\s*(?:the\s+)?$"
-)
-
-_D = "0123456789"
-_CN1 = _CNN  # Chinese numerals that can open a number
-
-# Each alternative with the characters it can begin with: the scanner looks only at those
-# characters and tries only the alternatives that can start there (fast on long turns).
-_ZH_ALTS = [
-    (_D, r"(?P<iso>(?P<iy>20\d\d)\s?[-/.年]\s?(?P<im>\d{1,2})\s?[-/.月]\s?(?P<id>\d{1,2})[日号]?)"),
-    (_D + _CN1, rf"(?P<md>(?P<mm>{_N})月(?P<mdd>{_N})[日号]?)"),
-    (_D, r"(?P<slash>(?<![\d/])(?P<sm>1[0-2]|0?[1-9])/(?P<sd>[12]\d|3[01]|0?[1-9])(?![\d/]))"),
-    ("下这本上", rf"(?P<rmd>(?P<rmw>下个?|这个?|本|上个?)月(?P<rmn>{_N})[日号])"),
-    ("下这本月", r"(?P<mend>(?P<mew>下个?|这个?|本)?月(?:底|末))"),
-    ("今年", r"(?P<yend>今?年(?:底|末))"),
-    ("下这本上周星礼", rf"(?P<week>(?P<ww>下下个?|下个?|这个?|本|上个?)?(?:周|星期|礼拜){_WD})"),
-    (
-        "大后明今当昨前",
-        r"(?P<rel>大后天|后天|明天|明日|明儿|明早|明晚|今天|今日|今儿|今晚|今早|当天|当日|"
-        r"大前天|昨天|昨日|昨晚|前天)",
-    ),
-    (_D + _CN1, rf"(?P<wdn>(?P<wdnn>{_N})个?工作日)"),
-    ("下", r"(?P<nwd>下一?个?工作日)"),
-    (_D + _CN1, rf"(?P<nd>(?P<ndn>{_N})天(?:后|以后|之后|内|之内|以内))"),
-    (_D + _CN1, rf"(?P<bd>(?<![\d{_CNN}])(?P<bdn>{_N})[号日](?!线|码|楼|房|机))"),
-    ("下晚", r"(?P<off>下班(?:之?前|以前)|晚上之?前)"),
-    (
-        "明今过这近最尽改回以下周月上中年节一两三几早有发本",
-        r"(?P<vague>明后天|明后两天|今明两?天|过几天|过两天|过段时间|过一阵子?|过阵子|这几天|这两天|"
-        r"近几天|近两天|最近|近期|尽快|尽早|改天|回头|以后|过些天|下周|下个?星期|下个?礼拜|这周|"
-        r"这个?星期|这个?礼拜|本周|周末|下个?月|月初|月中|上旬|中旬|下旬|年后|年前|节后|节前|"
-        r"一两天|两三天|三五天|几天|早晚|有空|有时间|发工资)",
-    ),
-]
-
-
-class _Scanner:
-    """finditer over an alternation, trying at each position only the alternatives it can open."""
-
-    def __init__(self, alts: list[tuple[str, str]], start: str = "") -> None:
-        chars = sorted({ch for first, _ in alts for ch in first})
-        self.candidates = re.compile(start + "[" + re.escape("".join(chars)) + "]")
-        by_char: dict[str, list[str]] = {}
-        for first, pattern in alts:
-            for ch in set(first):
-                by_char.setdefault(ch, []).append(pattern)
-        compiled: dict[tuple[str, ...], re.Pattern] = {}
-        self.table = {
-            ch: compiled.setdefault(tuple(ps), re.compile("|".join(ps)))
-            for ch, ps in by_char.items()
-        }
-
-    def finditer(self, text: str):  # noqa: ANN201 - yields re.Match
-        end = 0
-        for cand in self.candidates.finditer(text):
-            pos = cand.end() - 1
-            if pos < end:
-                continue
-            m = self.table[text[pos]].match(text, pos)
-            if m is not None:
-                end = m.end()
-                yield m
-
-
-_ZH = _Scanner(_ZH_ALTS)
-
-_EN_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for m in names
-}
-_EN_DAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4}
-_EN_DAYS.update({"saturday": 5, "sunday": 6, "tues": 1, "weds": 2, "thurs": 3})
-_EN_NUM = {
-    w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())
-}
-_MON = "|".join(sorted(_EN_MONTHS, key=len, reverse=True))
-_DAY = "|".join(sorted(_EN_DAYS, key=len, reverse=True))
-_ENN = r"(?:\d{1,2}|" + "|".join(_EN_NUM) + ")"
-
-_MON_FIRST = "jfmasond"
-_DAY_FIRST = "mtwfs"
-_NUM_FIRST = _D + "zotfsen"
-_EN_ALTS = [
-    ("2", r"(?P<iso>(?P<iy>20\d\d)[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2}))"),
-    (
-        _D,
-        r"(?P<slash>(?<![\d/])(?P<sm>1[0-2]|0?[1-9])/(?P<sd>[12]\d|3[01]|0?[1-9])"
-        r"(?:/(?P<sy>20\d\d|\d\d))?(?![\d/]))",
-    ),
-    (_MON_FIRST, rf"(?P<mname>(?P<mn>{_MON})\.?\s+(?P<mnd>\d{{1,2}})(?:st|nd|rd|th)?\b)"),
-    (_D, rf"(?P<dname>(?P<dnd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dnm>{_MON})\b)"),
-    (
-        "telm",
-        r"(?P<mend>(?:the\s+)?(?:end|last\s+day)\s+of\s+(?:the\s+|this\s+)?"
-        r"(?P<mew>next\s+)?month\b|month[-\s]end\b)",
-    ),
-    (
-        "ntcl" + _DAY_FIRST,
-        rf"(?P<week>(?:(?P<ww>next|this|last|coming|this\s+coming)\s+)?(?P<wname>{_DAY})\b)",
-    ),
-    (
-        "tdy",
-        r"(?P<rel>the\s+day\s+after\s+tomorrow\b|day\s+after\s+tomorrow\b|tomorrow\b|"
-        r"tmrw?\b|today\b|tonight\b|this\s+(?:morning|afternoon|evening)\b|yesterday\b)",
-    ),
-    (_NUM_FIRST, rf"(?P<wdn>(?P<wdnn>{_ENN})\s+(?:business|working|work)\s+days?\b)"),
-    ("n", r"(?P<nwd>next\s+(?:business|working|work)\s+day\b)"),
-    ("iw", rf"(?P<nd>(?:in|within)\s+(?P<ndn>{_ENN})\s+days?\b)"),
-    ("t" + _D, r"(?P<nmd>(?:the\s+)?(?P<nmdn>\d{1,2})(?:st|nd|rd|th)?\s+of\s+next\s+month\b)"),
-    (
-        "t" + _D,
-        r"(?P<bd>the\s+(?P<bdn>\d{1,2})(?:st|nd|rd|th)\b|(?P<bdn2>\d{1,2})(?:st|nd|rd|th)\b)",
-    ),
-    ("ec", r"(?P<off>(?:end\s+of\s+(?:the\s+)?(?:day|business)|eod|close\s+of\s+business|cob)\b)"),
-    (
-        "ntslafcwemp",
-        r"(?P<vague>next\s+week\b|this\s+week\b|soon\b|later\b(?!\s+than)|some\s*time\b|"
-        r"(?:a\s+)?few\s+days\b|couple\s+(?:of\s+)?days\b|asap\b|as\s+soon\s+as\b|"
-        r"when(?:ever)?\s+i\s+can\b|next\s+month\b|end\s+of\s+(?:the\s+)?week\b|"
-        r"(?:this|the)\s+weekend\b|early\s+next\b|mid-?month\b|payday\b|when\s+i\s+get\s+paid\b)",
-    ),
-]
-_EN = _Scanner(_EN_ALTS, start="(?<![a-z])")
-
-_ANAPHORA = {"当天", "当日"}
-_DIGIT = re.compile(r"\d")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_LATIN = re.compile(r"[a-z]")
-
-
-# A cheap first look: can this text name a specific day at all? (Most turns cannot.)
-_ZH_DAY_CHARS = re.compile(r"[\d今明昨周星礼底末班后前当号日工内/]")
-_EN_WORDS = re.compile(r"[a-z]+")
-_EN_DAY_WORDS = frozenset(
-    "today tonight tomorrow tmr tmrw yesterday monday tuesday wednesday thursday friday saturday "
-    "sunday tues weds thurs january february march april may june july august september october "
-    "november december jan feb mar apr jun jul aug sep sept oct nov dec end eod cob close "
-    "business working day days month morning afternoon evening st nd rd th".split()
-)
-_EN_ANY_DAY_WORDS = _EN_DAY_WORDS | frozenset(
-    "next this week soon later sometime some few couple asap as whenever when weekend early "
-    "mid midmonth payday within in".split()
-)
-
-
 def may_name_day(norm: str) -> bool:
     """False when a normalised text surely names no day (a fast pre-check for the finder)."""
-    if _ZH_DAY_CHARS.search(norm):
+    if pat.ZH_DAY_CHARS.search(norm):
         return True
-    return _LATIN.search(norm) is not None and not _EN_DAY_WORDS.isdisjoint(_EN_WORDS.findall(norm))
+    return pat.LATIN.search(norm) is not None and not pat.EN_DAY_WORDS.isdisjoint(
+        pat.EN_WORDS.findall(norm)
+    )
 
 
 def has_cjk(text: str) -> bool:
     """True when the text holds Chinese characters."""
-    return _CJK.search(text) is not None
+    return pat.CJK.search(text) is not None
 
 
 def _num(text: str) -> int | None:
     if text.isdigit():
         return int(text)
-    if text in _EN_NUM:
-        return _EN_NUM[text]
+    if text in pat.EN_NUM:
+        return pat.EN_NUM[text]
     return parse_chinese_number(text)
 
 
@@ -234,7 +70,7 @@ def _future_md(today: date, month: int, day: int, year: int | None = None) -> da
 
 
 def _bare_day(today: date, day: int) -> date | None:
-    """A bare day of month: this month if not yet past (today counts), else the next month with it."""
+    """A bare day of month: this month unless already past (today counts), else the next with it."""
     if not 1 <= day <= 31:
         return None
     year, month = today.year, today.month
@@ -293,9 +129,9 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
         year_n = (int(year) + (2000 if len(year) == 2 else 0)) if year else None
         day = _future_md(today, int(g("sm")), int(g("sd")), year_n)
     elif kind == "mname":
-        day = _future_md(today, _EN_MONTHS[g("mn")], int(g("mnd")))
+        day = _future_md(today, pat.EN_MONTHS[g("mn")], int(g("mnd")))
     elif kind == "dname":
-        day = _future_md(today, _EN_MONTHS[g("dnm")], int(g("dnd")))
+        day = _future_md(today, pat.EN_MONTHS[g("dnm")], int(g("dnd")))
     elif kind == "nmd":
         first = _month_end(today, 1).replace(day=1)
         day = _month_day(first.year, first.month, int(g("nmdn")))
@@ -310,7 +146,7 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
         day = date(today.year, 12, 31)
     elif kind == "week":
         name = g("wname") if "wname" in m.re.groupindex and g("wname") else None
-        wd = _EN_DAYS[name] if name else {"日": 6, "天": 6, "7": 6}.get(g("wd"), None)
+        wd = pat.EN_DAYS[name] if name else {"日": 6, "天": 6, "7": 6}.get(g("wd"), None)
         if wd is None:
             wd = int(g("wd")) - 1 if g("wd").isdigit() else "一二三四五六".index(g("wd"))
         which = re.sub(r"\s+", " ", g("ww") or "")
@@ -338,8 +174,10 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
         return DayMention(m.start(), m.end(), None, vague=True)
     if day is None:
         return None
-    vague = _APPROX.match(m.string, m.end()) is not None
-    vague = vague or _APPROX_BEFORE.search(m.string, max(0, m.start() - 20), m.start()) is not None
+    vague = pat.APPROX.match(m.string, m.end()) is not None
+    vague = (
+        vague or pat.APPROX_BEFORE.search(m.string, max(0, m.start() - 20), m.start()) is not None
+    )
     return DayMention(m.start(), m.end(), None if vague else day, vague=vague, weak=weak)
 
 
@@ -347,26 +185,26 @@ def find_days(norm: str, at: datetime | date) -> list[DayMention]:
     """Every day expression in a normalised text, in order, resolved against `at`."""
     today = at.date() if isinstance(at, datetime) else at
     found: list[DayMention] = []
-    if _CJK.search(norm):
-        found += [d for m in _ZH.finditer(norm) if (d := _resolve(m, today, "zh"))]
-    latin = _LATIN.search(norm) is not None
-    if (latin and not _EN_ANY_DAY_WORDS.isdisjoint(_EN_WORDS.findall(norm))) or (
-        not found and _DIGIT.search(norm) and not _CJK.search(norm)
+    if pat.CJK.search(norm):
+        found += [d for m in pat.ZH.finditer(norm) if (d := _resolve(m, today, "zh"))]
+    latin = pat.LATIN.search(norm) is not None
+    if (latin and not pat.EN_ANY_DAY_WORDS.isdisjoint(pat.EN_WORDS.findall(norm))) or (
+        not found and pat.DIGIT.search(norm) and not pat.CJK.search(norm)
     ):
-        found += [d for m in _EN.finditer(norm) if (d := _resolve(m, today, "en"))]
+        found += [d for m in pat.EN.finditer(norm) if (d := _resolve(m, today, "en"))]
     found.sort(key=lambda d: d.start)
     if len(found) > 1:  # 5号当天 / 周五那天: the second word points back at the first day
         found = [
             d
             for k, d in enumerate(found)
-            if not (k and norm[d.start : d.end] in _ANAPHORA and d.start == found[k - 1].end)
+            if not (k and norm[d.start : d.end] in pat.ANAPHORA and d.start == found[k - 1].end)
         ]
     return found
 
 
 _ZH_TIME = re.compile(
     rf"(?P<tod>上午|早上|早晨|中午|下午|傍晚|晚上|今晚|明晚|夜里|凌晨)?"
-    rf"(?P<h>\d{{1,2}}|[{_CNN}]{{1,3}})(?:点|:|时)(?P<mi>半|一刻|三刻|\d{{1,2}}|[{_CNN}]{{1,3}})?"
+    rf"(?P<h>\d{{1,2}}|[{pat.CNN}]{{1,3}})(?:点|:|时)(?P<mi>半|一刻|三刻|\d{{1,2}}|[{pat.CNN}]{{1,3}})?"
 )
 _EN_TIME = re.compile(
     r"(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?|o'clock)\b|"
@@ -376,7 +214,7 @@ _EN_TIME = re.compile(
 
 def find_time(norm: str) -> time | None:
     """The first clock time in a normalised text (下午三点, 15:00, by 5 pm, 中午), or None."""
-    for m in _ZH_TIME.finditer(norm) if _CJK.search(norm) else ():
+    for m in _ZH_TIME.finditer(norm) if pat.CJK.search(norm) else ():
         hour = _num(m["h"])
         if hour is None or hour > 24:
             continue
@@ -394,7 +232,7 @@ def find_time(norm: str) -> time | None:
         if not m["tod"] and 1 <= hour <= 7:
             hour += 12  # 3点前 on a collection call is the afternoon
         return time(hour % 24, min(minute, 59))
-    if _CJK.search(norm) and "中午" in norm:
+    if pat.CJK.search(norm) and "中午" in norm:
         return time(12, 0)
     if "noon" in norm or "midday" in norm:
         return time(12, 0)
