@@ -81,6 +81,8 @@ _ID_WORDS = (
 def _id_before(before: str) -> bool:
     """True when the words before a number make it an identifier, a time or a date."""
     tail = before.rstrip()
+    if tail.endswith(("是", "为", ":", " is", " was")):
+        tail = tail.rstrip("是为:").removesuffix(" is").removesuffix(" was").rstrip()
     if not tail.endswith(_ID_WORDS):
         return False
     for w in _ID_WORDS:  # an English word must stand alone: "in" but not "within"

@@ -30,7 +30,7 @@ __all__ = ["find_commitment"]
 
 @dataclass(frozen=True)
 class _Proposal:
-    day: date
+    day: date | None  # None: an amount asked for without a day ("When can we expect the $260?")
     time: time | None
     amount: Decimal | None
     turn: Turn
@@ -91,6 +91,14 @@ def _proposal(turn: Turn, clauses: list[Clause], today: date) -> _Proposal | Non
     return found
 
 
+def _amount_asked(turn: Turn, clauses: list[Clause]) -> _Proposal | None:
+    """An amount the collector asks to be paid, with no day yet: 什么时候能还这2000？"""
+    for c in reversed(clauses):
+        if c.question and c.pay and c.amounts and not (c.negated or c.due_noun or c.balance):
+            return _Proposal(None, None, _value(c), turn)
+    return None
+
+
 def _quote(*turns: Turn) -> str:
     seen: list[Turn] = []
     for t in turns:
@@ -122,15 +130,13 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
                 current = before_tentative
             tentative = False
             pay_talk = talks_of_paying(turn.norm)
-            if dated:
+            if dated or asks(turn.norm):
                 clauses = read_clauses(turn.norm, at)
-                proposal = _proposal(turn, clauses, today)
+                proposal = _proposal(turn, clauses, today) or _amount_asked(turn, clauses)
                 if proposal is not None:
                     pending = proposal
                 elif any(c.question for c in clauses):
                     pending = None
-            elif asks(turn.norm):
-                pending = None
             continue
         if not (dated or pending is not None or current is not None):
             tentative = False  # nothing here can make, change or withdraw a promise
@@ -174,7 +180,7 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
             current = made
             question_made = c.question
 
-        if made is None and pending is not None:
+        if made is None and pending is not None and pending.day is not None:
             counter = [
                 c
                 for c in clauses

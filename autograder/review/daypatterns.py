@@ -15,9 +15,11 @@ __all__ = ["Scanner"]
 CNN = "一二两三四五六七八九十"
 N = rf"(?:\d{{1,2}}|[{CNN}]{{1,3}})"
 WD = r"(?P<wd>[一二三四五六日天1-7])"
-APPROX = re.compile(r"\s?(?:左右|前后|上下|那几天|那阵|附近|or so\b|ish\b)")
+APPROX = re.compile(
+    r"\s?(?:左右|前后|上下|那几天|那阵|附近|以后|之后|后(?!天)|期间|or so\b|ish\b|or later\b|onwards?\b)"
+)
 APPROX_BEFORE = re.compile(
-    r"(?:\baround|(?<!how\s)(?<!what\s)\babout|\bapproximately|\broughly|大约|约)\s*(?:the\s+)?$"
+    r"(?:\baround|\bafter|(?<!how\s)(?<!what\s)\babout|\bapproximately|\broughly|大约|约)\s*(?:the\s+)?$"
 )
 
 _D = "0123456789"
@@ -38,17 +40,19 @@ _ZH_ALTS = [
         r"(?P<rel>大后天|后天|明天|明日|明儿|明早|明晚|今天|今日|今儿|今晚|今早|当天|当日|"
         r"大前天|昨天|昨日|昨晚|前天)",
     ),
+    ("元圣平国劳", r"(?P<hol>元旦|圣诞节?|平安夜|国庆节|劳动节)"),
     (_D + _CN1, rf"(?P<wdn>(?P<wdnn>{N})个?工作日)"),
     ("下", r"(?P<nwd>下一?个?工作日)"),
     (_D + _CN1, rf"(?P<nd>(?P<ndn>{N})天(?:后|以后|之后|内|之内|以内))"),
     (_D + _CN1, rf"(?P<bd>(?<![\d{CNN}])(?P<bdn>{N})[号日](?!线|码|楼|房|机))"),
     ("下晚", r"(?P<off>下班(?:之?前|以前)|晚上之?前)"),
     (
-        "明今过这近最尽改回以下周月上中年节一两三几早有发本",
+        "明今过这近最尽改回以下周月上中年节一两三几早有发本春端国五十半",
         r"(?P<vague>明后天|明后两天|今明两?天|过几天|过两天|过段时间|过一阵子?|过阵子|这几天|这两天|"
         r"近几天|近两天|最近|近期|尽快|尽早|改天|回头|以后|过些天|下周|下个?星期|下个?礼拜|这周|"
         r"这个?星期|这个?礼拜|本周|周末|下个?月|月初|月中|上旬|中旬|下旬|年后|年前|节后|节前|"
-        r"一两天|两三天|三五天|几天|早晚|有空|有时间|发工资)",
+        r"一两天|两三天|三五天|几天|早晚|有空|有时间|发工资|春节|过年|中秋|端午|国庆|五一|十一|"
+        r"年初|半个月|一周内|一个星期内)",
     ),
 ]
 
@@ -139,6 +143,7 @@ _EN_ALTS = [
         r"(?P<rel>the\s+day\s+after\s+tomorrow\b|day\s+after\s+tomorrow\b|tomorrow\b|"
         r"tmrw?\b|today\b|tonight\b|this\s+(?:morning|afternoon|evening)\b|yesterday\b)",
     ),
+    ("cn", r"(?P<hol>christmas(?:\s+(?:day|eve))?\b|new\s+year'?s\s+(?:day|eve)\b)"),
     (_NUM_FIRST, rf"(?P<wdn>(?P<wdnn>{_ENN})\s+(?:business|working|work)\s+days?\b)"),
     ("n", r"(?P<nwd>next\s+(?:business|working|work)\s+day\b)"),
     ("iw", rf"(?P<nd>(?:in|within)\s+(?P<ndn>{_ENN})\s+days?\b)"),
@@ -171,7 +176,7 @@ EN_DAY_WORDS = frozenset(
     "today tonight tomorrow tmr tmrw yesterday monday tuesday wednesday thursday friday saturday "
     "sunday tues weds thurs january february march april may june july august september october "
     "november december jan feb mar apr jun jul aug sep sept oct nov dec end eod cob close "
-    "business working day days month morning afternoon evening st nd rd th".split()
+    "business working day days month morning afternoon evening st nd rd th christmas year".split()
 )
 EN_ANY_DAY_WORDS = EN_DAY_WORDS | frozenset(
     "next this week soon later sometime some few couple asap as whenever when weekend early "

@@ -142,6 +142,11 @@ class Clause:
         return False
 
     @cached_property
+    def balance(self) -> bool:
+        """欠款 / 一共 / balance / owe: the amount is what is owed, not what will be paid."""
+        return self._has(cue.BALANCE)
+
+    @cached_property
     def due_noun(self) -> bool:
         """还款日 / due date: a stated deadline, not a promise."""
         return self._has(cue.DUE_NOUN)

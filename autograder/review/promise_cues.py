@@ -52,13 +52,18 @@ PAY = Cue(
     r"\b(?:pay|paying|payment|transfer|send|settle|clear|deposit|wire|cover)|\bremaining\b|"
     r"\bthe\s+(?:rest|balance)\b|\b(?:can|could|will|'ll)\s+do\b|\bhave\s+it\s+paid\b|"
     r"\byou(?:'ll|\s+will)\s+have\s+(?:the|it|your)\b|\bget\b.{0,24}\bto\s+you\b|"
-    r"\bput\b.{0,30}\btoward",
+    r"\bput\b.{0,30}\btoward|\b(?:have|get)\s+(?:it|the|this|that|them|all|my)\b.{0,20}\bpaid\b|\bpaid\s+off\b|\bexpect\b",
 )
 # Paying another bill (rent, school or hospital fees) is not paying this debt.
 OTHER_BILL = Cue(
     "房租|租金|学费|水电|物业费|医药费|住院费|手术费|话费|电费|水费",
     r"\b(?:rent|tuition|utility|utilities)\b|\belectric(?:ity)?\s+bill\b|"
     r"\b(?:medical|hospital)\s+bills?\b",
+)
+BALANCE = Cue(
+    "欠|总共|一共|余额|逾期|账单|应还|全部|本金|利息|罚息",
+    r"\b(?:owe|owed|owing|balance|overdue|outstanding|total|bill|statement|interest|fees?)\b|"
+    r"\bpast\s+due\b",
 )
 DUE_NOUN = Cue(
     "还款日|到期日|账单日|最后还款|截止日|应还",

@@ -114,6 +114,14 @@ _REL = {
 }  # fmt: skip
 
 
+# Holidays on a fixed solar date (lunar ones such as 春节 and 中秋 are read as ranges).
+_HOLIDAYS = {
+    "元旦": (1, 1), "圣诞": (12, 25), "圣诞节": (12, 25), "平安夜": (12, 24), "国庆节": (10, 1),
+    "劳动节": (5, 1), "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "new years day": (1, 1), "new years eve": (12, 31),
+}  # fmt: skip
+
+
 def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
     kind = m.lastgroup
     g = m.group
@@ -142,6 +150,9 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
     elif kind == "mend":
         ahead = 1 if (g("mew") or "").startswith(("下", "next")) else 0
         day = _month_end(today, ahead)
+    elif kind == "hol":
+        month_day = _HOLIDAYS.get(re.sub(r"\s+", " ", g("hol")).replace("'", ""))
+        day = _future_md(today, *month_day) if month_day else None
     elif kind == "yend":
         day = date(today.year, 12, 31)
     elif kind == "week":
