@@ -6,29 +6,56 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "__version__",
-    "contact_rules",
-    "load_contacts",
-    "load_portfolio",
-    "portfolio_dictionary",
-    "product_terms",
-]
-
 # Public name -> module holding it. Loaded on first use so `import course` stays fast
-# (pandas is only imported when a table is asked for).
+# (pandas and yaml are only imported when a table is asked for).
 _LAZY = {
     "load_portfolio": "course.portfolio",
     "load_contacts": "course.contacts",
     "portfolio_dictionary": "course.reference",
     "product_terms": "course.reference",
     "contact_rules": "course.reference",
+    "Excuse": "course.script_accounts",
+    "ScriptAccount": "course.script_accounts",
+    "script_accounts": "course.script_accounts",
+    "Regulation": "course.transcripts",
+    "RewriteTask": "course.transcripts",
+    "Transcript": "course.transcripts",
+    "compliance_transcripts": "course.transcripts",
+    "regulations": "course.transcripts",
+    "rewrite_tasks": "course.transcripts",
 }
+
+__all__ = [
+    "Excuse",
+    "Regulation",
+    "RewriteTask",
+    "ScriptAccount",
+    "Transcript",
+    "__version__",
+    "compliance_transcripts",
+    "contact_rules",
+    "load_contacts",
+    "load_portfolio",
+    "portfolio_dictionary",
+    "product_terms",
+    "regulations",
+    "rewrite_tasks",
+    "script_accounts",
+]
 
 if TYPE_CHECKING:  # pragma: no cover
     from course.contacts import load_contacts
     from course.portfolio import load_portfolio
     from course.reference import contact_rules, portfolio_dictionary, product_terms
+    from course.script_accounts import Excuse, ScriptAccount, script_accounts
+    from course.transcripts import (
+        Regulation,
+        RewriteTask,
+        Transcript,
+        compliance_transcripts,
+        regulations,
+        rewrite_tasks,
+    )
 
 
 def __getattr__(name: str) -> Any:

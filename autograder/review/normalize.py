@@ -1,0 +1,172 @@
+"""Text normalisation with an index map back to the original: t2s, NFKC, case, separators."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["Normalized", "Compact", "normalize", "compact", "to_simplified", "is_cjk"]
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # loaded on first use: keeps `import autograder` fast
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → Simplified characters (opencc 't2s'); other characters unchanged."""
+    return _t2s().convert(text) if text else text
+
+
+def is_cjk(ch: str) -> bool:
+    """True for a CJK ideograph (the characters whose neighbours need no word separator)."""
+    o = ord(ch)
+    return 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x2FFFF
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """`text` normalised (Simplified, NFKC, lower case) with `index[i]` = offset in the original."""
+
+    text: str
+    index: tuple[int, ...] | None  # None means identity (same length, char for char)
+
+    def orig(self, i: int) -> int:
+        if self.index is None:
+            return i
+        if not self.index:
+            return 0
+        return self.index[min(i, len(self.index) - 1)]
+
+
+@lru_cache(maxsize=8192)
+def _char_norm(ch: str) -> str:
+    return _CONTROL.sub(" ", to_simplified(unicodedata.normalize("NFKC", ch)).lower())
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+
+
+def normalize(text: str) -> Normalized:
+    """Normalise `text` for matching; positions map back to `text` through `Normalized.orig`."""
+    return _normalize_cached(text) if len(text) <= 4096 else _normalize(text)
+
+
+@lru_cache(maxsize=8192)
+def _normalize_cached(text: str) -> Normalized:
+    return _normalize(text)
+
+
+def _normalize(text: str) -> Normalized:
+    if not text:
+        return Normalized("", None)
+    # Fast path: every step keeps the length, so offsets map one to one.
+    out = unicodedata.normalize("NFKC", text)
+    if len(out) == len(text):
+        out = to_simplified(out)
+        if len(out) == len(text):
+            out = out.lower()
+            if len(out) == len(text):
+                return Normalized(_CONTROL.sub(" ", out), None)
+    # Slow path: some character changes length under NFKC, t2s or lower(); map char by char.
+    parts: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        n = _char_norm(ch)
+        parts.append(n)
+        index.extend([i] * len(n))
+    return Normalized("".join(parts), tuple(index))
+
+
+_WORD = re.compile(r"[^\W_]+")
+_SEP = re.compile(r"[\W_]+")
+_SEP_CHAR = re.compile(r"[\W_]")
+# Separators of a spelled-out word (`l a o`, `i.d.i.o.t`, `i-d-i-o-t`); not apostrophes (`I'm`).
+_SPELL_SEP = re.compile(r"[\s.\-_*·]{1,3}")
+
+
+class Compact:
+    """Matching form: words only, CJK runs joined, spaced-out letters joined (`老 赖` → `老赖`).
+
+    `index` (offset in the normalised text of every character) is built only when a match
+    needs mapping back, which keeps the common no-match case fast.
+    """
+
+    __slots__ = ("text", "norm", "_index")
+
+    def __init__(self, text: str, norm: str) -> None:
+        self.text = text
+        self.norm = norm
+        self._index: tuple[int, ...] | None = None
+
+    @property
+    def index(self) -> tuple[int, ...]:
+        if self._index is None:
+            self._index = _compact_index(self.norm)
+        return self._index
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Normalised-text span of compact span [start, end)."""
+        index = self.index
+        if not index or start >= end:
+            return (0, 0)
+        return index[start], index[end - 1] + 1
+
+
+def compact(norm: str) -> Compact:
+    """Drop separators inside CJK text and inside spelled-out words; single spaces elsewhere."""
+    return _compact_cached(norm) if len(norm) <= 4096 else Compact(_SEP.sub(_sep, norm), norm)
+
+
+@lru_cache(maxsize=8192)
+def _compact_cached(norm: str) -> Compact:
+    if not _NON_CJK_GAP.search(norm):  # every separator touches CJK text: all of them go
+        return Compact(_SEP.sub("", norm), norm)
+    return Compact(_SEP.sub(_sep, norm), norm)
+
+
+_NON_CJK = r"[^\W_\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]"
+# A separator with a non-CJK word character on both sides (`we will`, `6222 0201`).
+_NON_CJK_GAP = re.compile(_NON_CJK + r"[\W_]+" + _NON_CJK)
+
+
+def _joined(norm: str, s: int, e: int) -> bool:
+    """Is the separator norm[s:e] between two tokens dropped (rather than one space)?"""
+    a, b = norm[s - 1], norm[e]
+    if is_cjk(a) or is_cjk(b):
+        return True
+    if (
+        (s < 2 or _SEP_CHAR.match(norm, s - 2))
+        and (e + 1 >= len(norm) or _SEP_CHAR.match(norm, e + 1))
+        and _SPELL_SEP.fullmatch(norm, s, e)
+    ):
+        return True  # both neighbours are single letters or digits
+    return a.isdigit() and b.isdigit() and e - s == 1 and norm[s] in " -"
+
+
+def _sep(m: re.Match) -> str:
+    s, e = m.span()
+    if s == 0 or e == len(m.string):
+        return ""
+    return "" if _joined(m.string, s, e) else " "
+
+
+def _compact_index(norm: str) -> tuple[int, ...]:
+    """Offsets in `norm` of every character of the compact form (same rules as `_sep`)."""
+    index: list[int] = []
+    if not _NON_CJK_GAP.search(norm):
+        for m in _WORD.finditer(norm):
+            index.extend(range(*m.span()))
+        return tuple(index)
+    prev_end = -1
+    for m in _WORD.finditer(norm):
+        s, e = m.span()
+        if prev_end >= 0 and not _joined(norm, prev_end, s):
+            index.append(prev_end)
+        index.extend(range(s, e))
+        prev_end = e
+    return tuple(index)

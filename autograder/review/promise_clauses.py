@@ -1,0 +1,242 @@
+"""Clause reading for the commitment finder: split a turn and tell promise, question and refusal.
+
+A clause is the unit a promise lives in ("明天不行，后天吧" is a refusal and a promise). Each clause
+gets its day mentions, amounts and time at once; the cues that cancel a promise (negation,
+condition, hedging, a past payment, a question) are read only when the finder asks for them,
+since most clauses are ruled out by their day alone.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+
+from autograder.review import promise_cues as cue
+from autograder.review.amounts import Amount, find_amounts
+from autograder.review.timeexpr import DayMention, find_days, find_time, may_name_day
+
+__all__ = ["Clause", "asks", "is_acceptance", "is_refusal", "read_clauses", "talks_of_paying"]
+
+_CLEAN = (("a.m.", "am"), ("p.m.", "pm"), ("’", "'"), ("‘", "'"), ("？", "?"), ("！", "!"))
+_CLEAN += (("，", ","), ("；", ";"), ("：", ":"))
+_PUNCT = re.compile(r"[。!?;\n.,、~]")
+_SENTENCE_END = set("。!?;\n.")
+_CONJ = re.compile(r"\s(?=(?:but|and)\s)|(?=但是|不过|可是)|然后|(?<=[0-9元块])再")
+_NUMBERISH = re.compile(r"[\d十百千万]")
+_TIMEISH = re.compile(r"[\d点]")
+
+
+class cached_property:  # noqa: N801 - functools' version takes a lock on every first read
+    """A lazily computed attribute, stored on the instance after its first read."""
+
+    def __init__(self, fn) -> None:  # noqa: ANN001
+        self.fn = fn
+        self.name = fn.__name__
+
+    def __get__(self, obj, cls=None):  # noqa: ANN001, ANN204
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
+
+
+_LETTERS = re.compile(r"[\W_\d]")
+
+
+class Clause:
+    """One clause of a turn; its cues are computed on first use."""
+
+    def __init__(self, text: str, at: datetime, sentence: list[Clause]) -> None:
+        self.text = text
+        self.script = cue.script_of(text)
+        self.days: list[DayMention] = find_days(text, at) if may_name_day(text) else []
+        self.sentence = sentence  # the clauses of its sentence, itself included
+        self.k = len(sentence)  # its place in the sentence
+        self.asked = False  # its sentence ends with a question mark and it is the last clause
+        sentence.append(self)
+
+    @cached_property
+    def amounts(self) -> list[Amount]:
+        """The money amounts in this clause."""
+        text = self.text
+        numberish = _NUMBERISH.search(text) or "hundred" in text or "thousand" in text
+        return find_amounts(text) if numberish else []
+
+    @cached_property
+    def time(self) -> time | None:
+        """The clock time in this clause (下午三点 / by 5 pm), if any."""
+        text = self.text
+        timeish = _TIMEISH.search(text) or "中午" in text or "noon" in text or "midday" in text
+        return find_time(text) if timeish else None
+
+    def _has(self, c: cue.Cue) -> bool:
+        return c.search(self.text, self.script)
+
+    @cached_property
+    def day(self) -> date | None:
+        """The one day this clause names, or None when it names none, several or a range."""
+        strong = [d for d in self.days if not d.weak]
+        use = strong or self.days
+        if not use or any(d.vague for d in use):
+            return None
+        days = {d.day for d in use}
+        return days.pop() if len(days) == 1 else None
+
+    @cached_property
+    def negated(self) -> bool:
+        """不 / 没 / can't ..., not counting 没问题, 不好意思, no later than."""
+        return cue.NEG.search(cue.NEG_OK.sub(" ", self.text, self.script), self.script)
+
+    @cached_property
+    def own_conditional(self) -> bool:
+        return self._has(cue.COND)
+
+    @cached_property
+    def conditional(self) -> bool:
+        """如果 / 有钱就 / if ..., or the consequent of a 如果 clause before it."""
+        carry = False
+        for o in self.sentence[: self.k + 1]:  # left to right, without recursion
+            own = o.own_conditional
+            if o is self:
+                return own or carry
+            carry = (
+                (own or carry) and "就" not in o.text and cue.COND_CARRY.search(o.text, o.script)
+            )
+        return False  # pragma: no cover - self is always in its sentence
+
+    @cached_property
+    def hedged(self) -> bool:
+        """尽量 / maybe ..., or a sentence with a lone hedge (明天吧，我争取)."""
+        if self._has(cue.HEDGE):
+            return True
+        return any(o is not self and o._lone_hedge for o in self.sentence)
+
+    @cached_property
+    def _lone_hedge(self) -> bool:
+        return self._has(cue.HEDGE) and self._has(cue.HEDGE_ONLY)
+
+    @cached_property
+    def past(self) -> bool:
+        """已经 / 本来 / already / was going to."""
+        return self._has(cue.PAST)
+
+    @cached_property
+    def own_pay(self) -> bool:
+        return self._has(cue.PAY) and not self._has(cue.OTHER_BILL)
+
+    @cached_property
+    def pay(self) -> bool:
+        """A payment verb here, or for a dated clause in an undated neighbour (明天下午，还2000)."""
+        if self.own_pay:
+            return True
+        if not self.days:
+            return False
+        k = self.k
+        for step in (1, -1):
+            j = k + step
+            while 0 <= j < len(self.sentence) and not self.sentence[j].days:
+                o = self.sentence[j]
+                if o.own_pay and not (o.negated or o.conditional or o.question or o.hedged):
+                    return True
+                j += step
+        return False
+
+    @cached_property
+    def balance(self) -> bool:
+        """欠款 / 一共 / balance / owe: the amount is what is owed, not what will be paid."""
+        return self._has(cue.BALANCE)
+
+    @cached_property
+    def due_noun(self) -> bool:
+        """还款日 / due date: a stated deadline, not a promise."""
+        return self._has(cue.DUE_NOUN)
+
+    @cached_property
+    def question(self) -> bool:
+        """吗 / 能不能 / can you ..., or the last clause before a question mark."""
+        return self.asked or self._has(cue.QUESTION)
+
+    @cached_property
+    def proposal(self) -> bool:
+        """A question that proposes: 明天还2000可以吗? / how about Friday?"""
+        return self.question and self._has(cue.TAG_PROPOSAL)
+
+    @cached_property
+    def bare(self) -> bool:
+        """Nothing but a day, time or amount: 明天吧 / Friday then / 两千."""
+        if not (self.days or self.amounts or self.time):
+            return False
+        text = self.text
+        spans = [(d.start, d.end) for d in self.days] + [(a.start, a.end) for a in self.amounts]
+        for s, e in sorted(spans, reverse=True):
+            text = text[:s] + " " + text[e:]
+        return len(_LETTERS.sub("", cue.FILLER.sub(" ", text, self.script))) <= 1
+
+
+def _clean(norm: str) -> str:
+    for a, b in _CLEAN:
+        if a in norm:
+            norm = norm.replace(a, b)
+    return norm
+
+
+def _pieces(norm: str) -> list[tuple[str, str]]:
+    """(clause text, what ends it): "," or "" inside a sentence, 。!?; or "\\n" at its end."""
+    out: list[tuple[str, str]] = []
+    pos = 0
+    for m in _PUNCT.finditer(norm):
+        i, ch = m.start(), m.group()
+        if ch in ".," and i and norm[i - 1].isdigit() and norm[i + 1 : i + 2].isdigit():
+            if ch == "." or norm[i + 1 : i + 4].isdigit():
+                continue  # 450.50 or 5,000
+        out.append((norm[pos:i], ch))
+        pos = i + 1
+    out.append((norm[pos:], "\n"))
+    if any(w in norm for w in (" but ", " and ", "但是", "不过", "可是", "然后", "再")):
+        split: list[tuple[str, str]] = []
+        for text, end in out:
+            parts = _CONJ.split(text) if "between" not in text else [text]
+            split += [(p, "") for p in parts[:-1]] + [(parts[-1], end)]
+        out = split
+    return out
+
+
+def read_clauses(norm: str, at: datetime) -> list[Clause]:
+    """Split a normalised turn into clauses; a clause before a question mark is a question."""
+    clauses: list[Clause] = []
+    sentence: list[Clause] = []
+    for raw, end in _pieces(_clean(norm)):
+        text = raw.strip()
+        if text:
+            clauses.append(Clause(text, at, sentence))
+        if end in _SENTENCE_END:
+            if end == "?" and sentence:
+                sentence[-1].asked = True
+            sentence = []
+    return clauses
+
+
+def is_acceptance(norm: str) -> bool:
+    """True for a plain yes to a proposal: 行 / 好的 / 可以 / 没问题 / 嗯 / OK / sure / fine."""
+    text = _clean(norm).strip().lstrip("(（\"'")
+    script = cue.script_of(text)
+    if not cue.ACCEPT.search(text, script):
+        return False
+    negated = cue.NEG.search(cue.NEG_OK.sub(" ", text, script), script)
+    return not (negated or cue.HEDGE.search(text, script) or cue.COND.search(text, script))
+
+
+def is_refusal(norm: str) -> bool:
+    """True when a turn opens by turning a proposal down: 不行 / 太晚了 / no / I can't."""
+    text = _clean(norm).strip()
+    return cue.REFUSE.search(text, cue.script_of(text))
+
+
+def talks_of_paying(norm: str) -> bool:
+    """True when a turn speaks of paying at all (还款 / pay / 转过去)."""
+    return cue.PAY.search(norm, cue.script_of(norm))
+
+
+def asks(norm: str) -> bool:
+    """True when a turn asks something (a question mark or a question word)."""
+    return "?" in norm or "？" in norm or cue.QUESTION.search(norm, cue.script_of(norm))

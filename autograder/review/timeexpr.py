@@ -1,0 +1,260 @@
+"""Day and time expressions in normalised call text, resolved against the call time.
+
+Rules are regular expressions compiled once (fast enough for the review engine's budget);
+resolution is future-preferring: weekdays go to their next occurrence, a bare "N号" already
+past goes to next month, 月底 is the month's last day and 下班前 is today.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from autograder.review import daypatterns as pat
+from autograder.review.amounts import parse_chinese_number
+from autograder.review.workdays import add_workdays
+
+__all__ = ["DayMention", "find_days", "find_time", "has_cjk", "may_name_day"]
+
+
+@dataclass(frozen=True)
+class DayMention:
+    """A day named in a text: resolved `day`, or `vague` for ranges such as 下周, 过几天, soon."""
+
+    start: int
+    end: int
+    day: date | None
+    vague: bool = False
+    weak: bool = False  # 下班前 / tonight: today only when nothing else names a day
+
+
+def may_name_day(norm: str) -> bool:
+    """False when a normalised text surely names no day (a fast pre-check for the finder)."""
+    if pat.ZH_DAY_CHARS.search(norm):
+        return True
+    return pat.LATIN.search(norm) is not None and not pat.EN_DAY_WORDS.isdisjoint(
+        pat.EN_WORDS.findall(norm)
+    )
+
+
+def has_cjk(text: str) -> bool:
+    """True when the text holds Chinese characters."""
+    return pat.CJK.search(text) is not None
+
+
+def _num(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    if text in pat.EN_NUM:
+        return pat.EN_NUM[text]
+    return parse_chinese_number(text)
+
+
+def _month_day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _future_md(today: date, month: int, day: int, year: int | None = None) -> date | None:
+    """Month and day in the given year, else this year, else next year when already past."""
+    if year is not None:
+        return _month_day(year, month, day)
+    found = _month_day(today.year, month, day)
+    if found is None or found < today:
+        found = _month_day(today.year + 1, month, day)
+    return found
+
+
+def _bare_day(today: date, day: int) -> date | None:
+    """A bare day of month: this month unless already past (today counts), else the next with it."""
+    if not 1 <= day <= 31:
+        return None
+    year, month = today.year, today.month
+    for _ in range(13):
+        found = _month_day(year, month, day)
+        if found is not None and found >= today:
+            return found
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
+
+
+def _month_end(today: date, months_ahead: int = 0) -> date:
+    month0 = today.month - 1 + months_ahead
+    year, month = today.year + month0 // 12, month0 % 12 + 1
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _weekday(today: date, wd: int, which: str) -> date:
+    monday = today - timedelta(days=today.weekday())
+    if which.startswith("下下"):
+        return monday + timedelta(days=14 + wd)
+    if which.startswith("下") or which == "next":
+        return monday + timedelta(days=7 + wd)
+    if which.startswith("上"):
+        return monday - timedelta(days=7 - wd)
+    if which == "last":  # the most recent one before today
+        return today - timedelta(days=(today.weekday() - wd) % 7 or 7)
+    if which.startswith(("这", "本")):
+        return monday + timedelta(days=wd)
+    if which == "this" and wd >= today.weekday():
+        return monday + timedelta(days=wd)
+    ahead = (wd - today.weekday()) % 7 or 7  # plain weekday: next occurrence, strictly ahead
+    return today + timedelta(days=ahead)
+
+
+_REL = {
+    "今天": 0, "今日": 0, "今儿": 0, "今晚": 0, "今早": 0, "当天": 0, "当日": 0,
+    "明天": 1, "明日": 1, "明儿": 1, "明早": 1, "明晚": 1, "后天": 2, "大后天": 3,
+    "昨天": -1, "昨日": -1, "昨晚": -1, "前天": -2, "大前天": -3,
+    "today": 0, "tonight": 0, "tomorrow": 1, "tmr": 1, "tmrw": 1, "yesterday": -1,
+}  # fmt: skip
+
+
+# Holidays on a fixed solar date (lunar ones such as 春节 and 中秋 are read as ranges).
+_HOLIDAYS = {
+    "元旦": (1, 1), "圣诞": (12, 25), "圣诞节": (12, 25), "平安夜": (12, 24), "国庆节": (10, 1),
+    "劳动节": (5, 1), "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "new years day": (1, 1), "new years eve": (12, 31),
+}  # fmt: skip
+
+
+def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
+    kind = m.lastgroup
+    g = m.group
+    day: date | None = None
+    weak = False
+    if kind == "iso":
+        day = _month_day(int(g("iy")), int(g("im")), int(g("id")))
+    elif kind == "md":
+        month, mday = _num(g("mm")), _num(g("mdd"))
+        day = _future_md(today, month, mday) if month and mday and month <= 12 else None
+    elif kind == "slash":
+        year = g("sy") if "sy" in m.re.groupindex else None  # English only
+        year_n = (int(year) + (2000 if len(year) == 2 else 0)) if year else None
+        day = _future_md(today, int(g("sm")), int(g("sd")), year_n)
+    elif kind == "mname":
+        day = _future_md(today, pat.EN_MONTHS[g("mn")], int(g("mnd")))
+    elif kind == "dname":
+        day = _future_md(today, pat.EN_MONTHS[g("dnm")], int(g("dnd")))
+    elif kind == "nmd":
+        first = _month_end(today, 1).replace(day=1)
+        day = _month_day(first.year, first.month, int(g("nmdn")))
+    elif kind == "rmd":
+        ahead = {"下": 1, "上": -1}.get(g("rmw")[0], 0)
+        first = _month_end(today, ahead).replace(day=1)
+        day = _month_day(first.year, first.month, _num(g("rmn")) or 0)
+    elif kind == "mend":
+        ahead = 1 if (g("mew") or "").startswith(("下", "next")) else 0
+        day = _month_end(today, ahead)
+    elif kind == "hol":
+        month_day = _HOLIDAYS.get(re.sub(r"\s+", " ", g("hol")).replace("'", ""))
+        day = _future_md(today, *month_day) if month_day else None
+    elif kind == "yend":
+        day = date(today.year, 12, 31)
+    elif kind == "week":
+        name = g("wname") if "wname" in m.re.groupindex and g("wname") else None
+        wd = pat.EN_DAYS[name] if name else {"日": 6, "天": 6, "7": 6}.get(g("wd"), None)
+        if wd is None:
+            wd = int(g("wd")) - 1 if g("wd").isdigit() else "一二三四五六".index(g("wd"))
+        which = re.sub(r"\s+", " ", g("ww") or "")
+        day = _weekday(today, wd, "" if which in ("coming", "this coming") else which)
+    elif kind == "rel":
+        word = g("rel")
+        offset = _REL.get(word)
+        if offset is None:
+            offset = 2 if "after" in word else 0  # "this evening" and the like
+        day = today + timedelta(days=offset)
+    elif kind == "wdn":
+        n = _num(g("wdnn"))
+        day = add_workdays(today, n, lang) if n and n < 60 else None
+    elif kind == "nwd":
+        day = add_workdays(today, 1, lang)
+    elif kind == "nd":
+        n = _num(g("ndn"))
+        day = today + timedelta(days=n) if n is not None and n < 60 else None
+    elif kind == "bd":
+        n = _num(g("bdn") or g("bdn2"))
+        day = _bare_day(today, n) if n else None
+    elif kind == "off":
+        day, weak = today, True
+    elif kind == "vague":
+        return DayMention(m.start(), m.end(), None, vague=True)
+    if day is None:
+        return None
+    vague = pat.APPROX.match(m.string, m.end()) is not None
+    vague = (
+        vague or pat.APPROX_BEFORE.search(m.string, max(0, m.start() - 20), m.start()) is not None
+    )
+    return DayMention(m.start(), m.end(), None if vague else day, vague=vague, weak=weak)
+
+
+def find_days(norm: str, at: datetime | date) -> list[DayMention]:
+    """Every day expression in a normalised text, in order, resolved against `at`."""
+    today = at.date() if isinstance(at, datetime) else at
+    found: list[DayMention] = []
+    if pat.CJK.search(norm):
+        found += [d for m in pat.ZH.finditer(norm) if (d := _resolve(m, today, "zh"))]
+    latin = pat.LATIN.search(norm) is not None
+    if (latin and not pat.EN_ANY_DAY_WORDS.isdisjoint(pat.EN_WORDS.findall(norm))) or (
+        not found and pat.DIGIT.search(norm) and not pat.CJK.search(norm)
+    ):
+        found += [d for m in pat.EN.finditer(norm) if (d := _resolve(m, today, "en"))]
+    found.sort(key=lambda d: d.start)
+    if len(found) > 1:  # 5号当天 / 周五那天: the second word points back at the first day
+        found = [
+            d
+            for k, d in enumerate(found)
+            if not (k and norm[d.start : d.end] in pat.ANAPHORA and d.start == found[k - 1].end)
+        ]
+    return found
+
+
+_ZH_TIME = re.compile(
+    rf"(?P<tod>上午|早上|早晨|中午|下午|傍晚|晚上|今晚|明晚|夜里|凌晨)?"
+    rf"(?P<h>\d{{1,2}}|[{pat.CNN}]{{1,3}})(?:点|:|时)(?P<mi>半|一刻|三刻|\d{{1,2}}|[{pat.CNN}]{{1,3}})?"
+)
+_EN_TIME = re.compile(
+    r"(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?|o'clock)\b|"
+    r"(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)\b"
+)
+
+
+def find_time(norm: str) -> time | None:
+    """The first clock time in a normalised text (下午三点, 15:00, by 5 pm, 中午), or None."""
+    for m in _ZH_TIME.finditer(norm) if pat.CJK.search(norm) else ():
+        hour = _num(m["h"])
+        if hour is None or hour > 24:
+            continue
+        nxt = norm[m.end() : m.end() + 1]
+        if not (m["tod"] or m["mi"] or m["h"].isdigit()) and (not nxt or nxt not in "前之以钟整左"):
+            continue  # 还一点 is "a little", not one o'clock
+        mi = m["mi"] or ""
+        minute = {"半": 30, "一刻": 15, "三刻": 45, "": 0}.get(mi)
+        if minute is None:
+            minute = _num(mi) or 0
+        if m["tod"] in ("下午", "傍晚", "晚上", "今晚", "明晚") and hour < 12:
+            hour += 12
+        if m["tod"] == "中午" and hour < 6:
+            hour += 12
+        if not m["tod"] and 1 <= hour <= 7:
+            hour += 12  # 3点前 on a collection call is the afternoon
+        return time(hour % 24, min(minute, 59))
+    if pat.CJK.search(norm) and "中午" in norm:
+        return time(12, 0)
+    if "noon" in norm or "midday" in norm:
+        return time(12, 0)
+    for m in _EN_TIME.finditer(norm):
+        if m.start() and (norm[m.start() - 1].isalnum() or norm[m.start() - 1] == ":"):
+            continue
+        hour = int(m["h"] or m["h2"])
+        minute = int(m["mi"] or m["mi2"] or 0)
+        if m["ap"] and m["ap"].startswith("p") and hour < 12:
+            hour += 12
+        if hour < 24 and minute < 60:
+            return time(hour, minute)
+        return None
+    return None
