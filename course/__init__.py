@@ -14,9 +14,9 @@ _LAZY = {
     "portfolio_dictionary": "course.reference",
     "product_terms": "course.reference",
     "contact_rules": "course.reference",
-    "Excuse": "course.script_accounts",
-    "ScriptAccount": "course.script_accounts",
-    "script_accounts": "course.script_accounts",
+    "Excuse": "course.scriptdata",
+    "ScriptAccount": "course.scriptdata",
+    "script_accounts": "course.scriptdata",
     "Regulation": "course.transcripts",
     "RewriteTask": "course.transcripts",
     "Transcript": "course.transcripts",
@@ -47,7 +47,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from course.contacts import load_contacts
     from course.portfolio import load_portfolio
     from course.reference import contact_rules, portfolio_dictionary, product_terms
-    from course.script_accounts import Excuse, ScriptAccount, script_accounts
+    from course.scriptdata import Excuse, ScriptAccount, script_accounts
     from course.transcripts import (
         Regulation,
         RewriteTask,
