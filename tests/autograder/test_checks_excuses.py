@@ -80,8 +80,8 @@ def test_normalize_rewards_each_part():
 @pytest.mark.parametrize(
     "accuracy, tiers, want",
     [
-        (0.29, RULE_TIERS, 0.0),
-        (0.30, RULE_TIERS, 1 / 3),
+        (0.24, RULE_TIERS, 0.0),
+        (0.25, RULE_TIERS, 1 / 3),
         (0.45, RULE_TIERS, 2 / 3),
         (0.50, RULE_TIERS, 1.0),
         (0.54, MODEL_TIERS, 0.0),
