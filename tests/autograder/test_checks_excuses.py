@@ -84,9 +84,9 @@ def test_normalize_rewards_each_part():
         (0.25, RULE_TIERS, 1 / 3),
         (0.45, RULE_TIERS, 2 / 3),
         (0.50, RULE_TIERS, 1.0),
-        (0.54, MODEL_TIERS, 0.0),
+        (0.49, MODEL_TIERS, 0.0),
         (0.70, MODEL_TIERS, 2 / 3),
-        (0.75, MODEL_TIERS, 1.0),
+        (0.72, MODEL_TIERS, 1.0),
     ],
     ids=["rules-below", "rules-1", "rules-2", "rules-full", "model-below", "model-2", "model-full"],
 )
@@ -223,3 +223,18 @@ def test_learner_code_cannot_write_to_stderr(capsys):
 
     check_rules(noisy)
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("classifier", ["logistic", "linear_svc"])
+def test_the_plain_recipe_reaches_full_marks(train, classifier):
+    """The notebook's recipe, untuned, earns full credit on the hidden split (tiers not too hard)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.svm import LinearSVC
+
+    clf = LogisticRegression(max_iter=1000) if classifier == "logistic" else LinearSVC()
+    model = make_pipeline(TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 3)), clf)
+    model.fit(train["text"], train["label"])
+    test = course.load_excuses("test")
+    assert check_test_predictions(list(model.predict(test["text"])), key=label_key()).passed
