@@ -28,20 +28,27 @@ class _Proposal:
     turn: Turn
 
 
+def _value(c: Clause) -> Decimal:
+    marked = [a for a in c.amounts if a.marked]
+    return (marked or c.amounts)[-1].value
+
+
 def _amount_for(clauses: list[Clause], i: int) -> Decimal | None:
-    """The amount tied to dated clause i: its own, else a neighbour's before the next day."""
+    """The amount tied to dated clause i: its own, else a neighbour's before another day."""
     if clauses[i].amounts:
-        return clauses[i].amounts[-1].value
+        return _value(clauses[i])
+    day = clauses[i].day
     for c in clauses[i + 1 :]:
-        if c.days:
+        if c.days and c.day != day:
             break
         if c.amounts and not (c.negated or c.due_noun or c.conditional):
-            return c.amounts[-1].value
+            return _value(c)
     for c in reversed(clauses[:i]):
-        if c.days:
+        if c.days and c.day != day:
             break
-        if c.amounts and (c.pay or c.bare) and not (c.negated or c.due_noun or c.conditional):
-            return c.amounts[-1].value
+        if c.amounts and (c.pay or c.bare or c.days) and not (c.negated or c.due_noun):
+            if not c.conditional:
+                return _value(c)
     return None
 
 
@@ -69,9 +76,9 @@ def _proposal(turn: Turn, clauses: list[Clause], today: date) -> _Proposal | Non
     found = None
     for i, c in enumerate(clauses):
         day = _usable(c, today)
-        if day is None or c.negated or (c.due_noun and not c.pay):
+        if day is None or c.negated or c.due_noun:
             continue
-        if c.pay or c.bare or c.amounts or c.question:
+        if c.pay or c.bare or c.amounts:
             found = _Proposal(day, _time_for(clauses, i), _amount_for(clauses, i), turn)
     return found
 
@@ -96,6 +103,7 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
     before_tentative: Commitment | None = None
     tentative = False
     pending: _Proposal | None = None
+    pay_talk = False  # the collector last spoke about paying: a bare "周四吧" answers that
     for turn in turns:
         if not turn.norm or not turn.norm.strip() or turn.speaker == CONTACT:
             continue
@@ -105,6 +113,7 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
             if tentative and is_refusal(turn.norm):
                 current = before_tentative
             tentative = False
+            pay_talk = any(c.pay for c in clauses) or (pay_talk and not clauses)
             proposal = _proposal(turn, clauses, today)
             if proposal is not None:
                 pending = proposal
@@ -113,7 +122,7 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
             continue
 
         made: Commitment | None = None
-        opened = current
+        opened, answered = current, pending
         question_made = False
         for i, c in enumerate(clauses):
             day = c.day
@@ -132,15 +141,19 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
                 continue
             if c.question and not (c.proposal and tagged):
                 continue
-            if not (c.pay or (c.bare and tagged)) or (c.due_noun and not c.bare and not c.pay):
+            context = pay_talk or answered is not None or opened is not None
+            bare_ok = c.bare and tagged and (context or any(a.marked for a in c.amounts))
+            if not (c.pay or bare_ok) or c.due_noun:
                 continue
             amount = _amount_for(clauses, i)
             at_time = _time_for(clauses, i)
             quote_turns = [turn]
-            if pending is not None and pending.day == day:
-                amount = amount if amount is not None else pending.amount
-                at_time = at_time or pending.time
-                quote_turns.insert(0, pending.turn)
+            if answered is not None:
+                # An answer to a proposal keeps its amount (明天能还1500吗？— 明天不行，后天吧).
+                amount = amount if amount is not None else answered.amount
+                if answered.day == day:
+                    at_time = at_time or answered.time
+                quote_turns.insert(0, answered.turn)
             made = Commitment(day, at_time, amount, _quote(*quote_turns), speaker)
             current = made
             question_made = c.question
@@ -151,11 +164,25 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
                 for c in clauses
                 if c.amounts and not c.days and (c.pay or c.bare)
                 if not (c.negated or c.conditional or c.hedged or c.due_noun)
+                if c.proposal or not c.question
             ]
-            if is_acceptance(turn.norm) or counter:
-                amount = counter[-1].amounts[-1].value if counter else pending.amount
+            accepted = is_acceptance(turn.norm)
+            timed = [
+                c
+                for c in clauses
+                if c.time and (c.bare or c.pay) and not (c.days or c.negated or c.question)
+            ]
+            if timed and not counter:  # 明天几点？— 下午吧，三点之前
+                accepted = accepted or not any(c.conditional or c.hedged for c in timed)
+            if accepted and not counter:
+                counter = [c for c in clauses if c.amounts and not (c.negated or c.due_noun)]
+            if accepted or counter:
+                amount = _value(counter[-1]) if counter else pending.amount
+                if amount is None and current is not None and current.due == pending.day:
+                    amount = current.amount
+                at_time = timed[-1].time if timed else pending.time
                 quote = _quote(pending.turn, turn)
-                made = Commitment(pending.day, pending.time, amount, quote, speaker)
+                made = Commitment(pending.day, at_time, amount, quote, speaker)
                 current = made
                 question_made = bool(counter) and counter[-1].question
         elif made is None and current is not None and tagged:

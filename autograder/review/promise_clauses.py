@@ -20,17 +20,20 @@ __all__ = ["Clause", "is_acceptance", "is_refusal", "read_clauses"]
 _SPLIT = re.compile(
     r"(?P<end>[。!?;\n]|\.(?!\d)|\?)|(?:(?<!\d),|,(?!\d{3}))|[、~]|\s(?=but\s)|(?=但是|不过|可是)"
 )
+_SPLIT_AND = re.compile(_SPLIT.pattern + r"|\s(?=and\s)|然后|(?<=[0-9元块])再")
 _CLEAN = (("a.m.", "am"), ("p.m.", "pm"), ("’", "'"), ("‘", "'"), ("？", "?"), ("！", "!"))
+_CLEAN += (("，", ","), ("；", ";"), ("：", ":"))
 
 _PAY = re.compile(
     r"还(?!是|有|在|没|要|得|会|可以|行|好|挺|不错|早|差|剩|想|需|真|算|欠|款日|款期|款记录)|付|交|缴|"
-    r"转账|转给|转过去|转钱|打款|打钱|打过去|打给|存进|存钱|汇款|汇过去|结清|处理|还上|补上|凑|"
-    r"\bpay|\bpaid\b|\btransfer|\bsend\b|\bsettle|\bclear\b|\bdeposit|\bwire\b|\bmake\s+(?:a|the)\s+"
+    r"剩下|剩余|余下|其余|尾款|\bremaining\b|\bthe\s+rest\b|\bthe\s+balance\b|转(?!告|达|接|身|变|正|念|眼|移|到.{0,3}部门)|打款|打钱|打过去|存进|存钱|汇款|汇过去|结清|处理|还上|补上|凑|"
+    r"打.{0,6}(?:钱|款|\d|[一二两三四五六七八九十百千万]).{0,4}过[来去]|[转汇].{0,8}过[来去]|"
+    r"\byou'll\s+have\s+(?:the|it|your)\b|\byou\s+will\s+have\s+(?:the|it|your)\b|\bpay|\b(?:can|could|will|'ll)\s+do\b|\bhave\s+it\s+paid\b|\bget\b.{0,24}\bto\s+you\b|\btransfer|\bsend\b|\bsettle|\bclear\b|\bdeposit|\bwire\b|\bmake\s+(?:a|the)\s+"
     r"payment|\bpayment\b|\bcover\b|\bput\b.*\btoward"
 )
 _DUE_NOUN = re.compile(
-    r"还款日|到期日|账单日|最后还款|截止日|逾期|欠款|\bdue\s+(?:date|on)\b|\bwas\s+due\b|\bis\s+due\b|"
-    r"\boverdue\b|\bpast\s+due\b"
+    r"还款日|到期日|账单日|最后还款|截止日|应还|\bdue\s+date\b|\bwas\s+due\b|\bis\s+due\b|"
+    r"\bpayment\s+date\b|\bminimum\s+payment\b"
 )
 _NEG_OK = re.compile(
     r"没问题|没事|没关系|不好意思|不客气|不会忘|不会再|不会拖|不会晚|不会逾期|不会耽误|不会食言|不会失约|"
@@ -51,10 +54,18 @@ _COND_CARRY = re.compile(r"如果|要是|假如|假设|万一|只要|除非|的�
 _HEDGE = re.compile(
     r"尽量|争取|试试|试一下|可能|也许|大概|估计|应该|说不定|不一定|再说|看看|考虑|想想|商量|问问|"
     r"\bmaybe\b|\bperhaps\b|\bprobably\b|\bmight\b|\btry\b|\btrying\b|\bhopefully\b|\bi\s+guess\b|"
-    r"\bnot\s+sure\b|\blet\s+me\s+(?:think|check|see)\b|\bthink\s+about\b|\bsee\s+if\b"
+    r"\bnot\s+sure\b|\bshould\s+be\s+able\b|\bsee\s+what\b|不清楚|不确定|不知道|说不准|说不好|"
+    r"\bi\s+don't\s+know\b|\blet\s+me\s+(?:think|check|see)\b|\bthink\s+about\b|\bsee\s+if\b"
+)
+_HEDGE_ONLY = re.compile(
+    r"^(?:我|那|再|就|先|也)*(?:尽量|争取|试试|试一下|看看|再看看|想想|考虑一下|再说|问问|不清楚|不确定|"
+    r"不知道|说不准|说不好)(?:吧|看|啊|哈|了)*$|"
+    r"^(?:i'll|i\s+will|let\s+me)?\s*(?:try|see|think\s+about\s+it|check|see\s+what\s+i\s+can\s+do)"
+    r"[.!]*$|^maybe$|^we'll\s+see$|^i'm\s+not\s+sure$|^i\s+don't\s+know$"
 )
 _PAST = re.compile(
-    r"已经|已还|已付|已转|早就|刚才|刚刚|上周|\balready\b|\bi\s+paid\b|\bi've\s+paid\b|\bhave\s+paid\b|"
+    r"已经|已还|已付|已转|(?<!一)早就|还过|付过|本来|原本|原来打算|本打算|\bwas\s+going\s+to\b|"
+    r"\bwere\s+going\s+to\b|\bwas\s+planning\b|\bmeant\s+to\b|刚才|刚刚|上周|\balready\b|\bi\s+paid\b|\bi've\s+paid\b|\bhave\s+paid\b|"
     r"\bdid\s+pay\b|\bsent\s+it\b|\blast\s+week\b"
 )
 _QWORD = re.compile(
@@ -66,10 +77,17 @@ _TAG_PROPOSAL = re.compile(
     r"would\s+that\s+(?:work|be\s+ok)|does\s+that\s+work|\bhow\s+about\b|\bwhat\s+about\b|"
     r"\bcan\s+i\s+pay\b|\bcould\s+i\s+pay\b|\bis\s+it\s+ok\b|\bwould\s+it\s+be\s+ok\b|\bi\s+can\b"
 )
+# Paying another bill (rent, school or hospital fees) is not paying this debt.
+_OTHER_BILL = re.compile(
+    r"房租|租金|学费|水电|物业费|医药费|住院费|手术费|话费|电费|水费|\brent\b|\btuition\b|"
+    r"\belectric(?:ity)?\s+bill\b|\bmedical\s+bills?\b|\bhospital\s+bills?\b|\butility\b"
+)
 _RANGE = re.compile(r"或|还是|到|至|-|\bor\b|\bto\b|\bbetween\b|\band\b")
 _FILLER = re.compile(
     r"那就|那么|就|吧|啊|呀|嗯|哦|呗|了|的|那|好|行|可以|我|先|定在|定|约在|then|let's\s+say|"
-    r"how\s+about|say|on|by|before|ok|okay|sure|yes|yeah|fine|i'll|i\s+will|之前|以前|前|上午|下午|"
+    r"how\s+about|say|on|by|before|ok|okay|sure|yes|yeah|fine|i'll|i\s+will|instead|only|just|"
+    r"works?|for|me|is|good|great|it|that|then|at|the|in|morning|afternoon|evening|noon|midday|"
+    r"tonight|latest|o'clock|pm|am|只能|只|最晚|最迟|最快|之前|以前|前|上午|下午|"
     r"晚上|中午|早上|点|半|钟|左右"
 )
 _ACCEPT = re.compile(
@@ -83,6 +101,8 @@ _ACCEPT = re.compile(
 _REFUSE = re.compile(
     r"^(?:不行|不可以|不能|不好|不太行|不了|没办法|没法|恐怕不|那不行|太晚|太迟|太多|no\b|nope|nah|"
     r"i\s+can't|i\s+cannot|that's\s+too|that\s+won't|sorry,?\s+(?:no|we\s+can't))"
+    r"|^.{0,30}?(?:太晚|太迟|不能接受|没法接受|不太行|\btoo\s+late\b|\bcan't\s+accept\b|"
+    r"\bcannot\s+accept\b|\bnot\s+possible\b|\bwon't\s+work\b|\bdoesn't\s+work\b)"
 )
 
 
@@ -139,7 +159,8 @@ def read_clauses(norm: str, at: datetime) -> list[Clause]:
     clauses: list[Clause] = []
     pos = 0
     pieces: list[tuple[str, str]] = []
-    for m in _SPLIT.finditer(norm):
+    splitter = _SPLIT if "between" in norm else _SPLIT_AND
+    for m in splitter.finditer(norm):
         pieces.append((norm[pos : m.start()], m.group("end") or ""))
         pos = m.end()
     pieces.append((norm[pos:], ""))
@@ -159,8 +180,37 @@ def read_clauses(norm: str, at: datetime) -> list[Clause]:
             last.question = True
             last.proposal = last.proposal or _TAG_PROPOSAL.search(last.text) is not None
         if end:
+            _share_sentence(sentence)
             sentence, carry = [], False
+    _share_sentence(sentence)
     return clauses
+
+
+def _share_sentence(sentence: list[Clause]) -> None:
+    """Cues that reach over commas: a lone hedge (我争取) and a payment verb (明天下午，还2000)."""
+    if any(c.hedged and _HEDGE_ONLY.match(c.text) for c in sentence):
+        for c in sentence:
+            c.hedged = True
+    _share_pay(sentence)
+
+
+def _share_pay(sentence: list[Clause]) -> None:
+    """明天下午，还2000: a dated clause borrows the payment verb of its undated neighbours."""
+    for i, c in enumerate(sentence):
+        if c.pay or not c.days:
+            continue
+        for step in (1, -1):
+            j = i + step
+            while 0 <= j < len(sentence) and not sentence[j].days:
+                other = sentence[j]
+                if other.pay and not (
+                    other.negated or other.conditional or other.question or other.hedged
+                ):
+                    c.pay = True
+                    break
+                j += step
+            if c.pay:
+                break
 
 
 def _read(text: str, at: datetime) -> Clause:
@@ -172,13 +222,13 @@ def _read(text: str, at: datetime) -> Clause:
     c.conditional = _COND.search(text) is not None
     c.hedged = _HEDGE.search(text) is not None
     c.past = _PAST.search(text) is not None
-    c.pay = _PAY.search(text) is not None
+    c.pay = _PAY.search(text) is not None and _OTHER_BILL.search(text) is None
     c.due_noun = _DUE_NOUN.search(text) is not None
     c.question = _QWORD.search(text) is not None
     c.proposal = c.question and _TAG_PROPOSAL.search(text) is not None
     rest = _strip(text, [(d.start, d.end) for d in days] + [(a.start, a.end) for a in amounts])
     rest = _FILLER.sub(" ", rest)
-    c.bare = len(re.sub(r"[\W_\d]", "", rest)) <= 1 and bool(days or amounts)
+    c.bare = len(re.sub(r"[\W_\d]", "", rest)) <= 1 and bool(days or amounts or c.time)
     return c
 
 

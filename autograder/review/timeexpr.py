@@ -33,6 +33,9 @@ _CNN = "一二两三四五六七八九十"
 _N = rf"(?:\d{{1,2}}|[{_CNN}]{{1,3}})"
 _WD = r"(?P<wd>[一二三四五六日天1-7])"
 _APPROX = re.compile(r"\s?(?:左右|前后|上下|那几天|那阵|附近|or so\b|ish\b)")
+_APPROX_BEFORE = re.compile(
+    r"(?:\baround|(?<!how\s)(?<!what\s)\babout|\bapproximately|\broughly|大约|约)\s*(?:the\s+)?$"
+)
 
 _ZH = re.compile(
     "|".join(
@@ -40,7 +43,7 @@ _ZH = re.compile(
             r"(?P<iso>(?P<iy>20\d\d)\s?[-/.年]\s?(?P<im>\d{1,2})\s?[-/.月]\s?(?P<id>\d{1,2})[日号]?)",
             rf"(?P<md>(?P<mm>{_N})月(?P<mdd>{_N})[日号]?)",
             r"(?P<slash>(?<![\d/])(?P<sm>1[0-2]|0?[1-9])/(?P<sd>[12]\d|3[01]|0?[1-9])(?![\d/]))",
-            rf"(?P<rmd>(?P<rmw>下个?|这个?|本)月(?P<rmn>{_N})[日号])",
+            rf"(?P<rmd>(?P<rmw>下个?|这个?|本|上个?)月(?P<rmn>{_N})[日号])",
             r"(?P<mend>(?P<mew>下个?|这个?|本)?月(?:底|末))",
             r"(?P<yend>今?年(?:底|末))",
             rf"(?P<week>(?P<ww>下下个?|下个?|这个?|本|上个?)?(?:周|星期|礼拜){_WD})",
@@ -99,16 +102,17 @@ _EN = re.compile(
             rf"(?P<dname>\b(?P<dnd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dnm>{_MON})\b)",
             r"(?P<mend>\b(?:the\s+)?(?:end|last\s+day)\s+of\s+(?:the\s+|this\s+)?"
             r"(?P<mew>next\s+)?month\b|\bmonth[-\s]end\b)",
-            rf"(?P<week>\b(?:(?P<ww>next|this|coming|this\s+coming)\s+)?(?P<wname>{_DAY})\b)",
+            rf"(?P<week>\b(?:(?P<ww>next|this|last|coming|this\s+coming)\s+)?(?P<wname>{_DAY})\b)",
             r"(?P<rel>\bthe\s+day\s+after\s+tomorrow\b|\bday\s+after\s+tomorrow\b|\btomorrow\b|"
             r"\btmrw?\b|\btoday\b|\btonight\b|\bthis\s+(?:morning|afternoon|evening)\b|"
             r"\byesterday\b)",
             rf"(?P<wdn>\b(?P<wdnn>{_ENN})\s+(?:business|working|work)\s+days?\b)",
             r"(?P<nwd>\bnext\s+(?:business|working|work)\s+day\b)",
             rf"(?P<nd>\b(?:in|within)\s+(?P<ndn>{_ENN})\s+days?\b)",
+            r"(?P<nmd>\b(?:the\s+)?(?P<nmdn>\d{1,2})(?:st|nd|rd|th)?\s+of\s+next\s+month\b)",
             r"(?P<bd>\bthe\s+(?P<bdn>\d{1,2})(?:st|nd|rd|th)\b|\b(?P<bdn2>\d{1,2})(?:st|nd|rd|th)\b)",
             r"(?P<off>\b(?:end\s+of\s+(?:the\s+)?(?:day|business)|eod|close\s+of\s+business|cob)\b)",
-            r"(?P<vague>\bnext\s+week\b|\bthis\s+week\b|\bsoon\b|\blater\b|\bsome\s*time\b|"
+            r"(?P<vague>\bnext\s+week\b|\bthis\s+week\b|\bsoon\b|\blater\b(?!\s+than)|\bsome\s*time\b|"
             r"\b(?:a\s+)?few\s+days\b|\bcouple\s+(?:of\s+)?days\b|\basap\b|\bas\s+soon\s+as\b|"
             r"\bwhen(?:ever)?\s+i\s+can\b|\bnext\s+month\b|\bend\s+of\s+(?:the\s+)?week\b|"
             r"\b(?:this|the)\s+weekend\b|\bearly\s+next\b|\bmid-?month\b|\bpayday\b|"
@@ -117,6 +121,7 @@ _EN = re.compile(
     )
 )
 
+_ANAPHORA = {"当天", "当日"}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN = re.compile(r"[a-z]")
 
@@ -178,6 +183,8 @@ def _weekday(today: date, wd: int, which: str) -> date:
         return monday + timedelta(days=7 + wd)
     if which.startswith("上"):
         return monday - timedelta(days=7 - wd)
+    if which == "last":  # the most recent one before today
+        return today - timedelta(days=(today.weekday() - wd) % 7 or 7)
     if which.startswith(("这", "本")):
         return monday + timedelta(days=wd)
     if which == "this" and wd >= today.weekday():
@@ -212,8 +219,11 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
         day = _future_md(today, _EN_MONTHS[g("mn")], int(g("mnd")))
     elif kind == "dname":
         day = _future_md(today, _EN_MONTHS[g("dnm")], int(g("dnd")))
+    elif kind == "nmd":
+        first = _month_end(today, 1).replace(day=1)
+        day = _month_day(first.year, first.month, int(g("nmdn")))
     elif kind == "rmd":
-        ahead = 1 if g("rmw").startswith("下") else 0
+        ahead = {"下": 1, "上": -1}.get(g("rmw")[0], 0)
         first = _month_end(today, ahead).replace(day=1)
         day = _month_day(first.year, first.month, _num(g("rmn")) or 0)
     elif kind == "mend":
@@ -252,6 +262,7 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
     if day is None:
         return None
     vague = _APPROX.match(m.string, m.end()) is not None
+    vague = vague or _APPROX_BEFORE.search(m.string, max(0, m.start() - 20), m.start()) is not None
     return DayMention(m.start(), m.end(), None if vague else day, vague=vague, weak=weak)
 
 
@@ -264,6 +275,12 @@ def find_days(norm: str, at: datetime | date) -> list[DayMention]:
     if _LATIN.search(norm) or not found:
         found += [d for m in _EN.finditer(norm) if (d := _resolve(m, today, "en"))]
     found.sort(key=lambda d: d.start)
+    if len(found) > 1:  # 5号当天 / 周五那天: the second word points back at the first day
+        found = [
+            d
+            for k, d in enumerate(found)
+            if not (k and norm[d.start : d.end] in _ANAPHORA and d.start == found[k - 1].end)
+        ]
     return found
 
 
@@ -273,7 +290,7 @@ _ZH_TIME = re.compile(
 )
 _EN_TIME = re.compile(
     r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?|o'clock)|\b(?P<noon>noon|midday)\b"
-    r"|\b(?:at|by|before)\s+(?P<h2>\d{1,2}):(?P<mi2>\d{2})\b"
+    r"|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)\b"
 )
 
 
@@ -299,7 +316,7 @@ def find_time(norm: str) -> time | None:
         return time(hour % 24, min(minute, 59))
     if _CJK.search(norm) and "中午" in norm:
         return time(12, 0)
-    m = _EN_TIME.search(norm) if _LATIN.search(norm) else None
+    m = _EN_TIME.search(norm)
     if m:
         if m["noon"]:
             return time(12, 0)
