@@ -84,9 +84,9 @@ def test_normalize_rewards_each_part():
         (0.25, RULE_TIERS, 1 / 3),
         (0.45, RULE_TIERS, 2 / 3),
         (0.50, RULE_TIERS, 1.0),
-        (0.49, MODEL_TIERS, 0.0),
+        (0.54, MODEL_TIERS, 0.0),
         (0.70, MODEL_TIERS, 2 / 3),
-        (0.72, MODEL_TIERS, 1.0),
+        (0.75, MODEL_TIERS, 1.0),
     ],
     ids=["rules-below", "rules-1", "rules-2", "rules-full", "model-below", "model-2", "model-full"],
 )
