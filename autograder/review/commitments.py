@@ -198,7 +198,7 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
                 if not (c.negated or c.conditional or c.hedged or c.due_noun)
                 if c.proposal or not c.question
             ]
-            accepted = is_acceptance(turn.norm)
+            accepted = is_acceptance(turn.norm, pure=not tagged)
             timed = [
                 c
                 for c in clauses

@@ -27,7 +27,7 @@ __all__ = [
 
 _CLEAN = (("a.m.", "am"), ("p.m.", "pm"), ("’", "'"), ("‘", "'"), ("？", "?"), ("！", "!"))
 _CLEAN += (("，", ","), ("；", ";"), ("：", ":"))
-_PUNCT = re.compile(r"[。!?;\n.,、~]")
+_PUNCT = re.compile(r"[。!?;\n.,、~:]")
 _SENTENCE_END = set("。!?;\n.")
 _CONJ = re.compile(r"\s(?=(?:but|and)\s)|(?=但是|不过|可是)|然后|(?<=[0-9元块])再")
 _NUMBERISH = re.compile(r"[\d十百千万]")
@@ -205,9 +205,9 @@ def _pieces(norm: str) -> list[tuple[str, str]]:
     pos = 0
     for m in _PUNCT.finditer(norm):
         i, ch = m.start(), m.group()
-        if ch in ".," and i and norm[i - 1].isdigit() and norm[i + 1 : i + 2].isdigit():
-            if ch == "." or norm[i + 1 : i + 4].isdigit():
-                continue  # 450.50 or 5,000
+        if ch in ".,:" and i and norm[i - 1].isdigit() and norm[i + 1 : i + 2].isdigit():
+            if ch != "," or norm[i + 1 : i + 4].isdigit():
+                continue  # 450.50, 5,000 or 9:30
         out.append((norm[pos:i], ch))
         pos = i + 1
     out.append((norm[pos:], "\n"))
@@ -238,11 +238,17 @@ def read_clauses(norm: str, at: datetime, next_week: bool = False) -> list[Claus
     return clauses
 
 
-def is_acceptance(norm: str) -> bool:
-    """True for a plain yes to a proposal: 行 / 好的 / 可以 / 没问题 / 嗯 / OK / sure / fine."""
+def is_acceptance(norm: str, pure: bool = False) -> bool:
+    """True for a plain yes to a proposal: 行 / 好的 / 可以 / 没问题 / 嗯 / OK / sure / fine.
+
+    `pure`: the turn must hold nothing but the yes (好的。) - for untagged lines, where a leading
+    好的 is more often the collector's own "all right" than an answer.
+    """
     text = _clean(norm).strip().lstrip("(（\"'")
     script = cue.script_of(text)
     if not cue.ACCEPT.search(text, script):
+        return False
+    if pure and len(_LETTERS.sub("", cue.FILLER.sub(" ", text, script))) > 1:
         return False
     negated = cue.NEG.search(cue.NEG_OK.sub(" ", text, script), script)
     return not (negated or cue.HEDGE.search(text, script) or cue.COND.search(text, script))

@@ -56,8 +56,8 @@ PAY = Cue(
 )
 # Paying another bill (rent, school or hospital fees) is not paying this debt.
 OTHER_BILL = Cue(
-    "房租|租金|学费|水电|物业费|医药费|住院费|手术费|话费|电费|水费",
-    r"\b(?:rent|tuition|utility|utilities)\b|\belectric(?:ity)?\s+bill\b|"
+    "房租|租金|学费|水电|物业费|医药费|住院费|手术费|话费|电费|水费|房贷|按揭",
+    r"\b(?:rent|tuition|utility|utilities|mortgage)\b|\belectric(?:ity)?\s+bill\b|"
     r"\b(?:medical|hospital)\s+bills?\b",
 )
 # Talk of income (salary day, payday) is not talk of paying the debt.
@@ -99,8 +99,9 @@ COND = Cue(
 COND_CARRY = Cue("如果|要是|假如|假设|万一|只要|除非|的话", r"\b(?:if|unless|once)\b")
 HEDGE = Cue(
     "尽量|争取|试试|试一下|可能|也许|大概|估计|应该|说不定|不一定|再说|看看|考虑|想想|商量|问问|"
-    "不清楚|不确定|不知道|说不准|说不好",
-    r"\b(?:maybe|perhaps|probably|might|try|trying|hopefully)\b|\bi\s+guess\b|\bnot\s+sure\b|"
+    "不清楚|不确定|不知道|说不准|说不好|想办法|想想办法|够呛|悬",
+    r"\b(?:maybe|perhaps|probably|might|try|trying|hopefully|hope|hoping)\b|\bfigure\b.{0,20}\bout\b|"
+    r"\bwork\s+something\s+out\b|\bi\s+guess\b|\bnot\s+sure\b|"
     r"\bshould\s+be\s+able\b|\bsee\s+(?:what|if)\b|\bi\s+don't\s+know\b|"
     r"\blet\s+me\s+(?:think|check|see)\b|\bthink\s+about\b",
 )
