@@ -15,14 +15,23 @@ from datetime import date, datetime, time
 from decimal import Decimal
 
 from autograder.review.model import COLLECTOR, CONTACT, DEBTOR, Commitment, Turn
-from autograder.review.promise_clauses import Clause, is_acceptance, is_refusal, read_clauses
+from autograder.review.promise_clauses import (
+    Clause,
+    asks,
+    is_acceptance,
+    is_refusal,
+    next_week_asked,
+    read_clauses,
+    talks_of_paying,
+)
+from autograder.review.timeexpr import may_name_day
 
 __all__ = ["find_commitment"]
 
 
 @dataclass(frozen=True)
 class _Proposal:
-    day: date
+    day: date | None  # None: an amount asked for without a day ("When can we expect the $260?")
     time: time | None
     amount: Decimal | None
     turn: Turn
@@ -83,6 +92,14 @@ def _proposal(turn: Turn, clauses: list[Clause], today: date) -> _Proposal | Non
     return found
 
 
+def _amount_asked(turn: Turn, clauses: list[Clause]) -> _Proposal | None:
+    """An amount the collector asks to be paid, with no day yet: 什么时候能还这2000？"""
+    for c in reversed(clauses):
+        if c.question and c.pay and c.amounts and not (c.negated or c.due_noun or c.balance):
+            return _Proposal(None, None, _value(c), turn)
+    return None
+
+
 def _quote(*turns: Turn) -> str:
     seen: list[Turn] = []
     for t in turns:
@@ -104,22 +121,37 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
     tentative = False
     pending: _Proposal | None = None
     pay_talk = False  # the collector last spoke about paying: a bare "周四吧" answers that
+    next_week = False  # the collector's last question was about next week
+    offered: Decimal | None = None  # the amount of the collector's last proposal
     for turn in turns:
         if not turn.norm or not turn.norm.strip() or turn.speaker == CONTACT:
             continue
-        clauses = read_clauses(turn.norm, at)
+        dated = may_name_day(turn.norm)
         if tagged and turn.speaker != DEBTOR:
             # The collector's turn: a "no" to the debtor's proposal, or a proposal of their own.
             if tentative and is_refusal(turn.norm):
                 current = before_tentative
             tentative = False
-            pay_talk = any(c.pay for c in clauses) or (pay_talk and not clauses)
-            proposal = _proposal(turn, clauses, today)
-            if proposal is not None:
-                pending = proposal
-            elif any(c.question for c in clauses):
-                pending = None
+            talk = talks_of_paying(turn.norm)
+            pay_talk = pay_talk if talk is None else talk  # the call stays on paying until income
+            next_week = next_week_asked(turn.norm)
+            if dated or asks(turn.norm):
+                clauses = read_clauses(turn.norm, at)
+                proposal = _proposal(turn, clauses, today) or _amount_asked(turn, clauses)
+                if proposal is not None and proposal.amount is None and offered is not None:
+                    # 今天还3500可以吗？— 今天不行 — 那明天上午呢？: the amount stays on the table
+                    proposal = replace(proposal, amount=offered)
+                if proposal is not None:
+                    offered = proposal.amount or offered
+                    pending = proposal
+                elif any(c.question for c in clauses):
+                    pending = None
             continue
+        if not (dated or pending is not None or current is not None):
+            tentative = False  # nothing here can make, change or withdraw a promise
+            continue
+        clauses = read_clauses(turn.norm, at, next_week)
+        next_week = False
 
         made: Commitment | None = None
         opened, answered = current, pending
@@ -133,7 +165,7 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
                 if pending is not None and pending.day == day:
                     pending = None
                 continue
-            if day is None and c.negated and c.pay and not c.amounts and not c.conditional:
+            if day is None and c.negated and c.pay and not c.conditional and not c.amounts:
                 current, pending = None, None  # 我还不了 / I can't pay: a general retraction
                 continue
             day = _usable(c, today)
@@ -158,19 +190,19 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
             current = made
             question_made = c.question
 
-        if made is None and pending is not None:
+        if made is None and pending is not None and pending.day is not None:
             counter = [
                 c
                 for c in clauses
-                if c.amounts and not c.days and (c.pay or c.bare)
+                if not c.days and c.amounts and (c.pay or c.bare)
                 if not (c.negated or c.conditional or c.hedged or c.due_noun)
                 if c.proposal or not c.question
             ]
-            accepted = is_acceptance(turn.norm)
+            accepted = is_acceptance(turn.norm, pure=not tagged)
             timed = [
                 c
                 for c in clauses
-                if c.time and (c.bare or c.pay) and not (c.days or c.negated or c.question)
+                if not c.days and c.time and (c.bare or c.pay) and not (c.negated or c.question)
             ]
             if timed and not counter:  # 明天几点？— 下午吧，三点之前
                 accepted = accepted or not any(c.conditional or c.hedged for c in timed)
@@ -189,7 +221,7 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
             extra = [
                 c
                 for c in clauses
-                if c.amounts and not c.days and c.bare and not (c.negated or c.question)
+                if not c.days and c.amounts and c.bare and not (c.negated or c.question)
             ]
             if extra and current.amount is None:
                 current = replace(current, amount=extra[-1].amounts[-1].value)

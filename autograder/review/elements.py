@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -108,10 +109,17 @@ def _find(
         return None
     quote: str | None = None
     for g in spec.groups:
-        hit = next(((t, n, c, m) for t, n, c in pool if (m := g.search(c.text))), None)
-        if hit is None:
+        m = g.search(joined, lo)
+        while m is not None:
+            k = bisect_right(starts, m.start()) - 1
+            if forms[k][0].index not in bad:
+                break
+            m = g.search(joined, starts[k + 1]) if k + 1 < len(starts) else None
+        if m is None:
             return None
-        quote = quote or _quote(*hit)
+        if quote is None:
+            t, n, c = forms[k]
+            quote = _quote(t, n, c, m.start() - starts[k], m.end() - starts[k])
     return quote
 
 
@@ -119,12 +127,12 @@ _SPLIT = re.compile(r"(?<=[。！？!?\n])|(?<=[.;；])(?=\s)")
 _SENT = re.compile(r"[。！？!?\n]|[.;；](?=\s|$)")
 
 
-def _quote(t: Turn, n: Normalized, c: Compact, m: re.Match) -> str:
-    i, j = c.span(m.start(), m.end())
+def _quote(t: Turn, n: Normalized, c: Compact, start: int, end: int) -> str:
+    i, j = c.span(start, end)
     oi, oj = n.orig(i), n.orig(max(i, j - 1)) + 1
-    start = 0
+    first = 0
     for s in _SENT.finditer(t.text, 0, oi):
-        start = s.end()
+        first = s.end()
     end_m = _SENT.search(t.text, oj)
-    end = end_m.end() if end_m else len(t.text)
-    return t.text[start:end].strip()
+    last = end_m.end() if end_m else len(t.text)
+    return t.text[first:last].strip()

@@ -38,7 +38,7 @@ _BREAK_EN = re.compile(
 _REPORT_ZH = re.compile(
     r"有人|别人说|他人|听说|据说|有的催收|有些催收|其他催收|不法|冒充|假冒|自称|诈骗分子|骗子会|"
     r"谨防|警惕|提醒您|提醒你|你说|您说|你刚才说|您刚才说|所谓|像.{0,6}这样的话|类似|网上说|传言|谣言|"
-    r"怀疑|担心|以为"
+    r"怀疑|担心|以为|任何人|不管谁|无论谁|凡是"
 )
 _REPORT_EN = re.compile(
     r"\b(if anyone|if someone|anyone who|someone who|anybody who|some collectors|other collectors|"

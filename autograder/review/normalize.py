@@ -124,12 +124,14 @@ def compact(norm: str) -> Compact:
 
 @lru_cache(maxsize=8192)
 def _compact_cached(norm: str) -> Compact:
-    if not _NON_CJK_WORD.search(norm):  # only CJK words: every separator goes
+    if not _NON_CJK_GAP.search(norm):  # every separator touches CJK text: all of them go
         return Compact(_SEP.sub("", norm), norm)
     return Compact(_SEP.sub(_sep, norm), norm)
 
 
-_NON_CJK_WORD = re.compile(r"[^\W_\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+_NON_CJK = r"[^\W_\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]"
+# A separator with a non-CJK word character on both sides (`we will`, `6222 0201`).
+_NON_CJK_GAP = re.compile(_NON_CJK + r"[\W_]+" + _NON_CJK)
 
 
 def _joined(norm: str, s: int, e: int) -> bool:
@@ -156,6 +158,10 @@ def _sep(m: re.Match) -> str:
 def _compact_index(norm: str) -> tuple[int, ...]:
     """Offsets in `norm` of every character of the compact form (same rules as `_sep`)."""
     index: list[int] = []
+    if not _NON_CJK_GAP.search(norm):
+        for m in _WORD.finditer(norm):
+            index.extend(range(*m.span()))
+        return tuple(index)
     prev_end = -1
     for m in _WORD.finditer(norm):
         s, e = m.span()
