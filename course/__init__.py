@@ -14,6 +14,10 @@ _LAZY = {
     "portfolio_dictionary": "course.reference",
     "product_terms": "course.reference",
     "contact_rules": "course.reference",
+    "load_excuses": "course.excuses",
+    "excuse_ids": "course.excuses",
+    "excuse_taxonomy": "course.excuses",
+    "response_strategies": "course.excuses",
     "Excuse": "course.scriptdata",
     "ScriptAccount": "course.scriptdata",
     "script_accounts": "course.scriptdata",
@@ -34,17 +38,22 @@ __all__ = [
     "__version__",
     "compliance_transcripts",
     "contact_rules",
+    "excuse_ids",
+    "excuse_taxonomy",
+    "load_excuses",
     "load_contacts",
     "load_portfolio",
     "portfolio_dictionary",
     "product_terms",
     "regulations",
+    "response_strategies",
     "rewrite_tasks",
     "script_accounts",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
     from course.contacts import load_contacts
+    from course.excuses import excuse_ids, excuse_taxonomy, load_excuses, response_strategies
     from course.portfolio import load_portfolio
     from course.reference import contact_rules, portfolio_dictionary, product_terms
     from course.scriptdata import Excuse, ScriptAccount, script_accounts

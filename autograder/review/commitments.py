@@ -20,6 +20,7 @@ from autograder.review.promise_clauses import (
     asks,
     is_acceptance,
     is_refusal,
+    next_week_asked,
     read_clauses,
     talks_of_paying,
 )
@@ -120,6 +121,8 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
     tentative = False
     pending: _Proposal | None = None
     pay_talk = False  # the collector last spoke about paying: a bare "周四吧" answers that
+    next_week = False  # the collector's last question was about next week
+    offered: Decimal | None = None  # the amount of the collector's last proposal
     for turn in turns:
         if not turn.norm or not turn.norm.strip() or turn.speaker == CONTACT:
             continue
@@ -129,11 +132,17 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
             if tentative and is_refusal(turn.norm):
                 current = before_tentative
             tentative = False
-            pay_talk = talks_of_paying(turn.norm)
+            talk = talks_of_paying(turn.norm)
+            pay_talk = pay_talk if talk is None else talk  # the call stays on paying until income
+            next_week = next_week_asked(turn.norm)
             if dated or asks(turn.norm):
                 clauses = read_clauses(turn.norm, at)
                 proposal = _proposal(turn, clauses, today) or _amount_asked(turn, clauses)
+                if proposal is not None and proposal.amount is None and offered is not None:
+                    # 今天还3500可以吗？— 今天不行 — 那明天上午呢？: the amount stays on the table
+                    proposal = replace(proposal, amount=offered)
                 if proposal is not None:
+                    offered = proposal.amount or offered
                     pending = proposal
                 elif any(c.question for c in clauses):
                     pending = None
@@ -141,7 +150,8 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
         if not (dated or pending is not None or current is not None):
             tentative = False  # nothing here can make, change or withdraw a promise
             continue
-        clauses = read_clauses(turn.norm, at)
+        clauses = read_clauses(turn.norm, at, next_week)
+        next_week = False
 
         made: Commitment | None = None
         opened, answered = current, pending
@@ -188,7 +198,7 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
                 if not (c.negated or c.conditional or c.hedged or c.due_noun)
                 if c.proposal or not c.question
             ]
-            accepted = is_acceptance(turn.norm)
+            accepted = is_acceptance(turn.norm, pure=not tagged)
             timed = [
                 c
                 for c in clauses

@@ -9,17 +9,25 @@ since most clauses are ruled out by their day alone.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from autograder.review import promise_cues as cue
 from autograder.review.amounts import Amount, find_amounts
 from autograder.review.timeexpr import DayMention, find_days, find_time, may_name_day
 
-__all__ = ["Clause", "asks", "is_acceptance", "is_refusal", "read_clauses", "talks_of_paying"]
+__all__ = [
+    "Clause",
+    "asks",
+    "is_acceptance",
+    "is_refusal",
+    "next_week_asked",
+    "read_clauses",
+    "talks_of_paying",
+]
 
 _CLEAN = (("a.m.", "am"), ("p.m.", "pm"), ("’", "'"), ("‘", "'"), ("？", "?"), ("！", "!"))
 _CLEAN += (("，", ","), ("；", ";"), ("：", ":"))
-_PUNCT = re.compile(r"[。!?;\n.,、~]")
+_PUNCT = re.compile(r"[。!?;\n.,、~:]")
 _SENTENCE_END = set("。!?;\n.")
 _CONJ = re.compile(r"\s(?=(?:but|and)\s)|(?=但是|不过|可是)|然后|(?<=[0-9元块])再")
 _NUMBERISH = re.compile(r"[\d十百千万]")
@@ -46,8 +54,12 @@ _LETTERS = re.compile(r"[\W_\d]")
 class Clause:
     """One clause of a turn; its cues are computed on first use."""
 
-    def __init__(self, text: str, at: datetime, sentence: list[Clause]) -> None:
+    def __init__(
+        self, text: str, at: datetime, sentence: list[Clause], next_week: bool = False
+    ) -> None:
         self.text = text
+        self.today = at.date()
+        self.next_week = next_week  # the question answered was about next week
         self.script = cue.script_of(text)
         self.days: list[DayMention] = find_days(text, at) if may_name_day(text) else []
         self.sentence = sentence  # the clauses of its sentence, itself included
@@ -80,7 +92,14 @@ class Clause:
         if not use or any(d.vague for d in use):
             return None
         days = {d.day for d in use}
-        return days.pop() if len(days) == 1 else None
+        if len(days) != 1:
+            return None
+        day = days.pop()
+        if self.next_week and all(d.plain_weekday for d in use):
+            monday = self.today + timedelta(days=7 - self.today.weekday())
+            while day < monday:  # 您说的下周，具体周几？— 周二 is next week's Tuesday
+                day += timedelta(days=7)
+        return day
 
     @cached_property
     def negated(self) -> bool:
@@ -186,9 +205,9 @@ def _pieces(norm: str) -> list[tuple[str, str]]:
     pos = 0
     for m in _PUNCT.finditer(norm):
         i, ch = m.start(), m.group()
-        if ch in ".," and i and norm[i - 1].isdigit() and norm[i + 1 : i + 2].isdigit():
-            if ch == "." or norm[i + 1 : i + 4].isdigit():
-                continue  # 450.50 or 5,000
+        if ch in ".,:" and i and norm[i - 1].isdigit() and norm[i + 1 : i + 2].isdigit():
+            if ch != "," or norm[i + 1 : i + 4].isdigit():
+                continue  # 450.50, 5,000 or 9:30
         out.append((norm[pos:i], ch))
         pos = i + 1
     out.append((norm[pos:], "\n"))
@@ -201,14 +220,17 @@ def _pieces(norm: str) -> list[tuple[str, str]]:
     return out
 
 
-def read_clauses(norm: str, at: datetime) -> list[Clause]:
-    """Split a normalised turn into clauses; a clause before a question mark is a question."""
+def read_clauses(norm: str, at: datetime, next_week: bool = False) -> list[Clause]:
+    """Split a normalised turn into clauses; a clause before a question mark is a question.
+
+    `next_week`: the turn answers a question about next week, so a plain weekday is next week's.
+    """
     clauses: list[Clause] = []
     sentence: list[Clause] = []
     for raw, end in _pieces(_clean(norm)):
         text = raw.strip()
         if text:
-            clauses.append(Clause(text, at, sentence))
+            clauses.append(Clause(text, at, sentence, next_week))
         if end in _SENTENCE_END:
             if end == "?" and sentence:
                 sentence[-1].asked = True
@@ -216,11 +238,17 @@ def read_clauses(norm: str, at: datetime) -> list[Clause]:
     return clauses
 
 
-def is_acceptance(norm: str) -> bool:
-    """True for a plain yes to a proposal: 行 / 好的 / 可以 / 没问题 / 嗯 / OK / sure / fine."""
+def is_acceptance(norm: str, pure: bool = False) -> bool:
+    """True for a plain yes to a proposal: 行 / 好的 / 可以 / 没问题 / 嗯 / OK / sure / fine.
+
+    `pure`: the turn must hold nothing but the yes (好的。) - for untagged lines, where a leading
+    好的 is more often the collector's own "all right" than an answer.
+    """
     text = _clean(norm).strip().lstrip("(（\"'")
     script = cue.script_of(text)
     if not cue.ACCEPT.search(text, script):
+        return False
+    if pure and len(_LETTERS.sub("", cue.FILLER.sub(" ", text, script))) > 1:
         return False
     negated = cue.NEG.search(cue.NEG_OK.sub(" ", text, script), script)
     return not (negated or cue.HEDGE.search(text, script) or cue.COND.search(text, script))
@@ -232,9 +260,19 @@ def is_refusal(norm: str) -> bool:
     return cue.REFUSE.search(text, cue.script_of(text))
 
 
-def talks_of_paying(norm: str) -> bool:
-    """True when a turn speaks of paying at all (还款 / pay / 转过去)."""
-    return cue.PAY.search(norm, cue.script_of(norm))
+def talks_of_paying(norm: str) -> bool | None:
+    """True when a turn speaks of paying (还款 / pay), False of income (发工资 / payday), else None."""
+    script = cue.script_of(norm)
+    if cue.PAY.search(norm, script) and not cue.INCOME.search(norm, script):
+        return True
+    if cue.INCOME.search(norm, script):
+        return False
+    return True if cue.ASKS_DAY.search(norm, script) else None  # 具体周几？ on a collection call
+
+
+def next_week_asked(norm: str) -> bool:
+    """True when a turn speaks of next week (您说的下周，具体周几？)."""
+    return any(w in norm for w in ("下周", "下星期", "下礼拜", "下个星期", "下个礼拜", "next week"))
 
 
 def asks(norm: str) -> bool:

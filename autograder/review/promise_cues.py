@@ -52,13 +52,23 @@ PAY = Cue(
     r"\b(?:pay|paying|payment|transfer|send|settle|clear|deposit|wire|cover)|\bremaining\b|"
     r"\bthe\s+(?:rest|balance)\b|\b(?:can|could|will|'ll)\s+do\b|\bhave\s+it\s+paid\b|"
     r"\byou(?:'ll|\s+will)\s+have\s+(?:the|it|your)\b|\bget\b.{0,24}\bto\s+you\b|"
-    r"\bput\b.{0,30}\btoward|\b(?:have|get)\s+(?:it|the|this|that|them|all|my)\b.{0,20}\bpaid\b|\bpaid\s+off\b|\bexpect\b",
+    r"\bput\b.{0,30}\btoward|\bput\s+me\s+down\s+for\b|\bsign\s+me\s+up\b|\b(?:have|get)\s+(?:it|the|this|that|them|all|my)\b.{0,20}\bpaid\b|\bpaid\s+off\b|\bexpect\b",
 )
 # Paying another bill (rent, school or hospital fees) is not paying this debt.
 OTHER_BILL = Cue(
-    "房租|租金|学费|水电|物业费|医药费|住院费|手术费|话费|电费|水费",
-    r"\b(?:rent|tuition|utility|utilities)\b|\belectric(?:ity)?\s+bill\b|"
+    "房租|租金|学费|水电|物业费|医药费|住院费|手术费|话费|电费|水费|房贷|按揭",
+    r"\b(?:rent|tuition|utility|utilities|mortgage)\b|\belectric(?:ity)?\s+bill\b|"
     r"\b(?:medical|hospital)\s+bills?\b",
+)
+# Talk of income (salary day, payday) is not talk of paying the debt.
+INCOME = Cue(
+    "发工资|工资|薪水|发薪|领薪|奖金|报销|年终奖|回电|回个电话|打给您|打给你|接电话|联系您|再打",
+    r"\b(?:payday|paycheck|salary|bonus|wages?)\b|\bget\s+paid\b|\bcall\s+(?:you|me)\b|"
+    r"\bcall\s+back\b|\breach\s+you\b",
+)  # ... nor is arranging a call back
+ASKS_DAY = Cue(
+    "哪天|哪一天|几号|周几|星期几|礼拜几|什么时候|啥时候|何时",
+    r"\b(?:which|what)\s+day\b|\bwhen\b|\bwhat\s+date\b",
 )
 BALANCE = Cue(
     "欠|总共|一共|余额|逾期|账单|应还|全部|本金|利息|罚息",
@@ -89,8 +99,9 @@ COND = Cue(
 COND_CARRY = Cue("如果|要是|假如|假设|万一|只要|除非|的话", r"\b(?:if|unless|once)\b")
 HEDGE = Cue(
     "尽量|争取|试试|试一下|可能|也许|大概|估计|应该|说不定|不一定|再说|看看|考虑|想想|商量|问问|"
-    "不清楚|不确定|不知道|说不准|说不好",
-    r"\b(?:maybe|perhaps|probably|might|try|trying|hopefully)\b|\bi\s+guess\b|\bnot\s+sure\b|"
+    "不清楚|不确定|不知道|说不准|说不好|想办法|想想办法|够呛|悬",
+    r"\b(?:maybe|perhaps|probably|might|try|trying|hopefully|hope|hoping)\b|\bfigure\b.{0,20}\bout\b|"
+    r"\bwork\s+something\s+out\b|\bi\s+guess\b|\bnot\s+sure\b|"
     r"\bshould\s+be\s+able\b|\bsee\s+(?:what|if)\b|\bi\s+don't\s+know\b|"
     r"\blet\s+me\s+(?:think|check|see)\b|\bthink\s+about\b",
 )
@@ -114,18 +125,22 @@ QUESTION = Cue(
 TAG_PROPOSAL = Cue(
     "可以吗|行吗|好吗|成吗|可不可以|行不行|好不好|怎么样|如何",
     r"\bok(?:ay)?\??$|\bis\s+(?:that|it)\s+ok\b|\bwould\s+(?:that|it)\s+(?:work|be\s+ok)\b|"
-    r"\bdoes\s+that\s+work\b|\b(?:how|what)\s+about\b|\b(?:can|could)\s+i\s+pay\b|\bi\s+can\b",
+    r"\bdoes\s+that\s+work\b|\b(?:how|what)\s+about\b|\b(?:can|could)\s+(?:i|we)\b|\bi\s+can\b|"
+    r"\bwhat\s+if\b",
 )
 FILLER = Cue(
     "那就|那么|就|吧|啊|呀|嗯|哦|呗|了|的|那|好|行|可以|我|先|定在|定|约在|只能|只|最晚|最迟|最快|"
     "之前|以前|前|上午|下午|晚上|中午|早上|点|半|钟|左右",
-    r"\b(?:then|let's\s+say|how\s+about|say|on|by|before|ok|okay|sure|yes|yeah|fine|i'll|"
+    r"\b(?:then|can\s+we|could\s+we|can\s+i|could\s+i|what\s+if|let's\s+say|let's\s+do|let's\s+go\s+with|let's\s+make\s+it|make\s+it|"
+    r"it\s+is|how\s+about|say|on|by|before|ok|okay|sure|yes|yeah|fine|i'll|"
     r"i\s+will|instead|only|just|works?|for|me|is|good|great|it|that|at|the|in|morning|"
     r"afternoon|evening|noon|midday|tonight|latest|o'clock|pm|am)\b",
 )
 ACCEPT = Cue(
-    "^(?:行|好|嗯|对|是|成|能|会)(?:[的吧啊呀了嘛滴哈嗯好行对是]|可以)*(?=$|[\\W\\s])|"
-    "^(?:可以|没问题|一定|肯定|放心|同意|答应|那就这样|就这样|就这么定|定了|记住了|ok|okay)",
+    "^(?:那|那就|哦|噢|呃|额|嗯)?(?:行|好|嗯|对|是|成|能|会|中)(?:[的吧啊呀了嘛滴哈嗯好行对是]|可以)*"
+    "(?=$|[\\W\\s]|就这|我记)|"
+    "^(?:那|那就|哦|噢|嗯)?(?:可以|没问题|一定|肯定|放心|同意|答应|那就这样|就这样|就这么|定了|记住了|"
+    "ok|okay)",
     r"^(?:ok|okay|yes|yeah|yep|yup|sure|fine|alright|all\s+right|deal|agreed|that\s+works|"
     r"works\s+for\s+me|sounds\s+good|will\s+do|i\s+will|i\s+can|i'll\s+do\s+(?:it|that)|"
     r"i\s+promise|of\s+course|definitely|absolutely|no\s+problem|correct|right|that's\s+right|"

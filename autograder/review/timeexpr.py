@@ -28,6 +28,7 @@ class DayMention:
     day: date | None
     vague: bool = False
     weak: bool = False  # 下班前 / tonight: today only when nothing else names a day
+    plain_weekday: bool = False  # 周二 / Tuesday with no 这/下/next: "next week" context moves it
 
 
 def may_name_day(norm: str) -> bool:
@@ -126,7 +127,7 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
     kind = m.lastgroup
     g = m.group
     day: date | None = None
-    weak = False
+    weak = plain = False
     if kind == "iso":
         day = _month_day(int(g("iy")), int(g("im")), int(g("id")))
     elif kind == "md":
@@ -162,6 +163,7 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
             wd = int(g("wd")) - 1 if g("wd").isdigit() else "一二三四五六".index(g("wd"))
         which = re.sub(r"\s+", " ", g("ww") or "")
         day = _weekday(today, wd, "" if which in ("coming", "this coming") else which)
+        plain = not which
     elif kind == "rel":
         word = g("rel")
         offset = _REL.get(word)
@@ -189,7 +191,8 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
     vague = (
         vague or pat.APPROX_BEFORE.search(m.string, max(0, m.start() - 20), m.start()) is not None
     )
-    return DayMention(m.start(), m.end(), None if vague else day, vague=vague, weak=weak)
+    day = None if vague else day
+    return DayMention(m.start(), m.end(), day, vague=vague, weak=weak, plain_weekday=plain)
 
 
 def find_days(norm: str, at: datetime | date) -> list[DayMention]:
