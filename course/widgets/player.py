@@ -66,7 +66,6 @@ class Player:
         self.box.add_class("sim-player")
         self.language.observe(self._on_language, names="value")
         self.submit.on_click(self._on_submit)
-        self.text_box.on_submit(self._on_submit)
         self.restart_button.on_click(self._on_restart)
         self.replay_button.on_click(self._on_replay)
         self.refresh()
@@ -166,7 +165,7 @@ class Player:
         display(self.box)
 
 
-def player(scenario: str | Path | Scenario, **kwargs) -> Player:
+def call_player(scenario: str | Path | Scenario, **kwargs) -> Player:
     """Show a player for a scenario in the notebook and return it (read `.transcript` later)."""
     p = Player(scenario, **kwargs)
     display(p.box)
