@@ -5,6 +5,7 @@ from course.simulator.loader import SCENARIO_DIR, ScenarioError, list_scenarios,
 from course.simulator.model import Choice, Node, Scenario, Text
 from course.simulator.paths import paths_to_endings
 from course.simulator.scorecard import Scorecard
+from course.simulator.transcript import from_transcript
 from course.simulator.validate import Problem, validate, validate_dir, validate_file
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "SimulatorError",
     "Step",
     "Text",
+    "from_transcript",
     "list_scenarios",
     "load_scenario",
     "paths_to_endings",
