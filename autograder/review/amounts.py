@@ -1,0 +1,171 @@
+"""Money amounts in normalised call text: 5000, 5,000, 五千, 一万二, 1.5万, 3k, $450.50, RMB 3000."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+__all__ = ["Amount", "find_amounts", "parse_chinese_number"]
+
+
+@dataclass(frozen=True)
+class Amount:
+    """One amount found in a text: its span, value and whether a currency or unit marked it."""
+
+    start: int
+    end: int
+    value: Decimal
+    marked: bool
+
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+_DIGITS.update({"七": 7, "八": 8, "九": 9})
+_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100000000}
+_CN = "零〇一二两三四五六七八九十百千万亿"
+
+_PREFIX = r"(?P<pre>\$|¥|rmb\s*|usd\s*|cny\s*|人民币)?"
+_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_MULT = r"(?:\s?(?P<mult>万|千|百|k\b|w\b)(?P<tail>[一二两三四五六七八九](?![十百千万])|\d(?![\d千百]))?)?"
+_SUFFIX = r"(?P<suf>\s*(?:元|块钱|块|圆|人民币|美元|美金|rmb\b|yuan\b|dollars?\b|bucks\b|usd\b))?"
+_ARABIC = re.compile(_PREFIX + _NUM + _MULT + _SUFFIX)
+_CHINESE = re.compile(
+    r"(?P<num>[" + _CN + r"]*[十百千万亿][" + _CN + r"]*|[一二两三四五六七八九十]+(?=块|元|圆))"
+    r"(?P<suf>元|块钱|块|圆)?"
+)
+_EN_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_EN_WORDS.update(
+    {
+        w: 10 * i
+        for i, w in enumerate(
+            "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2
+        )
+    }
+)
+_EN_RE = re.compile(
+    r"\b(?P<num>(?:(?:" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + r"|hundred|thousand"
+    r"|and)[\s-]+)*(?:hundred|thousand))(?P<suf>\s+(?:dollars?|bucks|yuan|rmb))?\b"
+)
+
+# A bare number followed by one of these is a date, time, count or measure, not money.
+_NOT_MONEY_AFTER = re.compile(
+    r"\s?(?:年|天|个|次|期|岁|周|%|楼|层|遍|回|位|张|条|人|件|台|辆|本|家|套|倍|折|成|级|名|户|"
+    r"小时|分钟|公里|米|斤|克|度|号线|/|-|:|"
+    r"(?:st|nd|rd|th|am|pm|a\.m\.|p\.m\.|o'clock|days?|weeks?|months?|years?|hours?|"
+    r"minutes?|mins?|percent|times|calls)\b)"
+)
+# ... and a number preceded by one of these is an identifier (phone, card or account tail).
+_NOT_MONEY_BEFORE = re.compile(
+    r"(?:尾号|号码|电话|手机|卡号|账号|帐号|编号|工号|后四位|末四位|分机|第|#|no\.|"
+    r"ending in|ending with|account|card|phone|number|extension|ext\.|ref|in|year)\s*$"
+)
+# A bare number this small followed by one of these is a date or a time of day.
+_DATE_AFTER = {"月": 12, "日": 31, "号": 31, "点": 24, "时": 24, "分": 60, "秒": 60}
+
+
+def parse_chinese_number(text: str) -> int | None:
+    """Value of a Chinese numeral such as 三千五百, 一万二 (12000) or 两千五 (2500)."""
+    total, section, digit, last_unit = 0, 0, None, 1
+    for ch in text:
+        if ch in _DIGITS:
+            digit = _DIGITS[ch] if digit is None else digit * 10 + _DIGITS[ch]
+        elif ch in _UNITS:
+            unit = _UNITS[ch]
+            if unit >= 10000:
+                section = (section + (digit or 0)) * unit
+                total, section = total + section, 0
+            else:
+                section += (1 if digit is None else digit) * unit
+            digit, last_unit = None, unit
+        else:
+            return None
+    if digit is not None:
+        # 一万二 -> 12000, 两千五 -> 2500: a trailing digit counts in the next unit down.
+        section += digit * (last_unit // 10 if last_unit >= 10 and "零" not in text else 1)
+    value = total + section
+    return value or None
+
+
+def _en_value(words: str) -> int | None:
+    total, current = 0, 0
+    for w in re.split(r"[\s-]+", words):
+        if w in _EN_WORDS:
+            current += _EN_WORDS[w]
+        elif w == "hundred":
+            current = max(current, 1) * 100
+        elif w == "thousand":
+            total += max(current, 1) * 1000
+            current = 0
+    return total + current or None
+
+
+def find_amounts(norm: str) -> list[Amount]:
+    """All money amounts in a normalised text, in order, with dates, times and ids left out."""
+    found: list[Amount] = []
+    taken: list[tuple[int, int]] = []
+    for m in _ARABIC.finditer(norm):
+        start, end = m.span()
+        before = norm[max(0, start - 14) : start]
+        prev = norm[start - 1] if start else ""
+        if prev and ((prev.isalnum() and prev.isascii()) or prev in "/-:."):
+            continue  # part of a word, code, date or time
+        num = m["num"].replace(",", "")
+        marked = bool(m["pre"] or m["mult"] or m["suf"])
+        if not marked:
+            after = norm[end : end + 12]
+            if _NOT_MONEY_AFTER.match(after) or _NOT_MONEY_BEFORE.search(before):
+                continue
+            limit = _DATE_AFTER.get(after[:1])
+            if limit is not None and Decimal(num) <= limit:
+                continue
+            if len(num.split(".")[0]) >= 7 and "," not in m["num"]:
+                continue  # phone or account number
+        elif _NOT_MONEY_BEFORE.search(before) and not m["pre"] and not m["suf"]:
+            continue
+        try:
+            value = Decimal(num)
+        except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
+            continue
+        mult = {"万": 10000, "w": 10000, "千": 1000, "k": 1000, "百": 100}.get(m["mult"] or "", 1)
+        value *= mult
+        if m["tail"] and mult >= 100:
+            tail = int(m["tail"]) if m["tail"].isdigit() else _DIGITS[m["tail"]]
+            value += tail * (mult // 10)
+        if value == value.to_integral():
+            value = Decimal(int(value))
+        found.append(Amount(start, end, value, marked))
+        taken.append((start, end))
+    for m in _CHINESE.finditer(norm):
+        start, end = m.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        after = norm[end : end + 2]
+        if not m["suf"] and after[:1] in (
+            "月",
+            "号",
+            "日",
+            "年",
+            "点",
+            "天",
+            "个",
+            "次",
+            "周",
+            "岁",
+        ):
+            continue
+        value = parse_chinese_number(m["num"])
+        if value is None or value < 10:
+            continue
+        found.append(Amount(start, end, Decimal(value), True))
+    for m in _EN_RE.finditer(norm):
+        value = _en_value(m["num"])
+        if value:
+            found.append(Amount(m.start(), m.end(), Decimal(value), True))
+    found.sort(key=lambda a: a.start)
+    return found

@@ -1,0 +1,178 @@
+"""Dated commitment (promise to pay) finder: the last payment the debtor tied to one day.
+
+The finder walks the turns in order keeping three things: the current commitment, a pending
+proposal (a day the collector put forward: "那就明天下午三点前还2000，可以吗？") and whether the
+current commitment is only a debtor's question still open to a "no". A debtor's clause that names
+one future day and a payment counts unless it is negated, conditional, hedged, past or a plain
+question; a plain yes (行 / 好 / OK / sure) accepts the pending proposal. In a script with no speaker
+tags the collector's own statement of the agreed day counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time
+from decimal import Decimal
+
+from autograder.review.model import COLLECTOR, CONTACT, DEBTOR, Commitment, Turn
+from autograder.review.promise_clauses import Clause, is_acceptance, is_refusal, read_clauses
+
+__all__ = ["find_commitment"]
+
+
+@dataclass(frozen=True)
+class _Proposal:
+    day: date
+    time: time | None
+    amount: Decimal | None
+    turn: Turn
+
+
+def _amount_for(clauses: list[Clause], i: int) -> Decimal | None:
+    """The amount tied to dated clause i: its own, else a neighbour's before the next day."""
+    if clauses[i].amounts:
+        return clauses[i].amounts[-1].value
+    for c in clauses[i + 1 :]:
+        if c.days:
+            break
+        if c.amounts and not (c.negated or c.due_noun or c.conditional):
+            return c.amounts[-1].value
+    for c in reversed(clauses[:i]):
+        if c.days:
+            break
+        if c.amounts and (c.pay or c.bare) and not (c.negated or c.due_noun or c.conditional):
+            return c.amounts[-1].value
+    return None
+
+
+def _time_for(clauses: list[Clause], i: int) -> time | None:
+    if clauses[i].time is not None:
+        return clauses[i].time
+    for c in clauses[i + 1 :]:
+        if c.days:
+            break
+        if c.time is not None:
+            return c.time
+    return None
+
+
+def _usable(c: Clause, today: date) -> date | None:
+    """The future day of a clause that could carry a promise, ignoring who says it."""
+    day = c.day
+    if day is None or day < today or c.past or c.conditional or c.hedged:
+        return None
+    return day
+
+
+def _proposal(turn: Turn, clauses: list[Clause], today: date) -> _Proposal | None:
+    """The last day a collector (or an untagged line) puts forward for payment."""
+    found = None
+    for i, c in enumerate(clauses):
+        day = _usable(c, today)
+        if day is None or c.negated or (c.due_noun and not c.pay):
+            continue
+        if c.pay or c.bare or c.amounts or c.question:
+            found = _Proposal(day, _time_for(clauses, i), _amount_for(clauses, i), turn)
+    return found
+
+
+def _quote(*turns: Turn) -> str:
+    seen: list[Turn] = []
+    for t in turns:
+        if t not in seen:
+            seen.append(t)
+    return "\n".join(t.text.strip() for t in sorted(seen, key=lambda t: t.index))
+
+
+def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
+    """Return the last dated commitment in `turns`, resolved against the call time `at`.
+
+    `at` is the call's local time (a naive datetime, or an aware one already in local time).
+    """
+    today = at.date()
+    tagged = any(t.speaker in (DEBTOR, CONTACT) for t in turns)
+    speaker = DEBTOR if tagged else COLLECTOR
+    current: Commitment | None = None
+    before_tentative: Commitment | None = None
+    tentative = False
+    pending: _Proposal | None = None
+    for turn in turns:
+        if not turn.norm or not turn.norm.strip() or turn.speaker == CONTACT:
+            continue
+        clauses = read_clauses(turn.norm, at)
+        if tagged and turn.speaker != DEBTOR:
+            # The collector's turn: a "no" to the debtor's proposal, or a proposal of their own.
+            if tentative and is_refusal(turn.norm):
+                current = before_tentative
+            tentative = False
+            proposal = _proposal(turn, clauses, today)
+            if proposal is not None:
+                pending = proposal
+            elif any(c.question for c in clauses):
+                pending = None
+            continue
+
+        made: Commitment | None = None
+        opened = current
+        question_made = False
+        for i, c in enumerate(clauses):
+            day = c.day
+            if day is not None and c.negated and not c.conditional:
+                # 明天还不了 / 明天不行: withdraws a promise or a proposal for that day.
+                if current is not None and current.due == day:
+                    current = None
+                if pending is not None and pending.day == day:
+                    pending = None
+                continue
+            if day is None and c.negated and c.pay and not c.amounts and not c.conditional:
+                current, pending = None, None  # 我还不了 / I can't pay: a general retraction
+                continue
+            day = _usable(c, today)
+            if day is None or c.negated:
+                continue
+            if c.question and not (c.proposal and tagged):
+                continue
+            if not (c.pay or (c.bare and tagged)) or (c.due_noun and not c.bare and not c.pay):
+                continue
+            amount = _amount_for(clauses, i)
+            at_time = _time_for(clauses, i)
+            quote_turns = [turn]
+            if pending is not None and pending.day == day:
+                amount = amount if amount is not None else pending.amount
+                at_time = at_time or pending.time
+                quote_turns.insert(0, pending.turn)
+            made = Commitment(day, at_time, amount, _quote(*quote_turns), speaker)
+            current = made
+            question_made = c.question
+
+        if made is None and pending is not None:
+            counter = [
+                c
+                for c in clauses
+                if c.amounts and not c.days and (c.pay or c.bare)
+                if not (c.negated or c.conditional or c.hedged or c.due_noun)
+            ]
+            if is_acceptance(turn.norm) or counter:
+                amount = counter[-1].amounts[-1].value if counter else pending.amount
+                quote = _quote(pending.turn, turn)
+                made = Commitment(pending.day, pending.time, amount, quote, speaker)
+                current = made
+                question_made = bool(counter) and counter[-1].question
+        elif made is None and current is not None and tagged:
+            extra = [
+                c
+                for c in clauses
+                if c.amounts and not c.days and c.bare and not (c.negated or c.question)
+            ]
+            if extra and current.amount is None:
+                current = replace(current, amount=extra[-1].amounts[-1].value)
+
+        if made is not None and question_made:
+            tentative, before_tentative = True, opened
+        else:
+            tentative = False
+        if tagged or made is not None:
+            pending = None
+        else:  # an untagged line: its question is the proposal the next line may accept
+            pending = _proposal(turn, [c for c in clauses if c.question], today)
+    return current

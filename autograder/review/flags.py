@@ -1,0 +1,200 @@
+"""Flag finding: rule matches in collector turns, minus negated, reported or quoted speech."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from .model import COLLECTOR, CONTACT, Flag, Turn
+from .normalize import Compact, Normalized, compact, normalize
+from .rules import Catalogue, Rule, catalogue
+
+__all__ = ["find_flags", "hours_flag", "is_negated", "is_reported", "jurisdiction_of"]
+
+# Clause and sentence boundaries in the normalised text.
+_CLAUSE_END = re.compile(r"[,，;；:：、。!！?？\n]|\s-\s|\bbut\b|\bhowever\b|但是|但|不过|而且")
+_SENT_END = re.compile(r"[。!！?？\n;；]|\.(?=\s|$)")
+
+# A negator shortly before the match negates it: `我们不会上门`, `we will not contact your employer`.
+_NEG_ZH = re.compile(
+    r"(不会|不再|绝不|决不|绝对不|从不|从来不|从没|从来没|不可能|没有|不是|并非|并不|不得|不能|不可以|不可|"
+    r"不该|不应|禁止|严禁|不允许|不准|不要|别|无需|不用|没必要|不存在|不涉及|杜绝|避免|拒绝)"
+)
+_NEG_EN = re.compile(
+    r"\b(not|never|no|won t|wont|don t|dont|doesn t|didn t|can t|cannot|shouldn t|mustn t|isn t|"
+    r"aren t|wasn t|nobody|no one|neither|nor|without|avoid|instead of|refrain from|"
+    r"under no circumstances|no longer)\b"
+)
+# A bare negator right before the phrase: `不犯法`, `没上门`.
+_NEG_NEXT = re.compile(r"(不|没|未|非|无|别)\s*$")
+# Words between negator and match that end the negator's reach (`你不还我们就上门`).
+_BREAK_ZH = re.compile(r"就|便|才|否则|不然|的话|要是|如果|那么|那|所以|我们|我")
+_BREAK_EN = re.compile(r"\b(if|unless|or|otherwise|until|then|so|we|i|they|we ll|i ll)\b")
+# Reported or hypothetical speech in the same clause: `有人说要上门`, `if anyone threatens you`.
+_REPORT_ZH = re.compile(
+    r"有人|别人说|他人|听说|据说|有的催收|有些催收|其他催收|不法|冒充|假冒|自称|诈骗分子|骗子会|"
+    r"谨防|警惕|提醒您|提醒你|你说|您说|你刚才说|您刚才说|所谓|像.{0,6}这样的话|类似"
+)
+_REPORT_EN = re.compile(
+    r"\b(if anyone|if someone|anyone who|someone who|anybody who|some collectors|other collectors|"
+    r"you may hear|scammers?|fraudsters?|you said|you called|claims? to be|claiming to be|pretend|"
+    r"impersonat\w*|beware|so called|so-called|such as|like saying)\b"
+)
+_BREAK_REPORT = re.compile(r"那么|那|就|所以|\bthen\b|\bso\b")
+_QUOTES = "\"“”「」『』‘’'"
+_META = re.compile(r"不会|不能|不要|不得|禁止|别|避免|不说|不用|never|not|don t|avoid|instead")
+
+
+def _clause_start(norm: str, i: int) -> int:
+    start = 0
+    for m in _CLAUSE_END.finditer(norm, 0, i):
+        start = m.end()
+    return start
+
+
+def _sentence(norm: str, i: int, j: int) -> tuple[int, int]:
+    start = 0
+    for m in _SENT_END.finditer(norm, 0, i):
+        start = m.end()
+    m = _SENT_END.search(norm, j)
+    return start, (m.start() if m else len(norm))
+
+
+def _words(s: str) -> str:
+    return re.sub(r"[^\w]+", " ", s)
+
+
+def is_negated(norm: str, i: int) -> bool:
+    """Is the phrase starting at normalised offset `i` negated within its clause?"""
+    prefix = norm[_clause_start(norm, i) : i]
+    if not prefix:
+        return False
+    if _NEG_NEXT.search(prefix):
+        return True
+    last = None
+    for m in _NEG_ZH.finditer(prefix):
+        last = m
+    if last is not None:
+        gap = prefix[last.end() :]
+        if len(gap) <= 8 and not _BREAK_ZH.search(gap):
+            return True
+    wprefix = _words(prefix)
+    last = None
+    for m in _NEG_EN.finditer(wprefix):
+        last = m
+    if last is not None:
+        gap = wprefix[last.end() :]
+        if len(gap.split()) <= 6 and not _BREAK_EN.search(gap):
+            return True
+    return False
+
+
+def is_reported(norm: str, i: int, j: int) -> bool:
+    """Is the phrase at [i, j) reported, hypothetical or quoted-and-disowned speech?"""
+    cs = _clause_start(norm, i)
+    prefix = norm[cs:i]
+    for rx in (_REPORT_ZH, _REPORT_EN):
+        target = prefix if rx is _REPORT_ZH else _words(prefix)
+        last = None
+        for m in rx.finditer(target):
+            last = m
+        if last is not None and not _BREAK_REPORT.search(target[last.end() :]):
+            return True
+    s, e = _sentence(norm, i, j)
+    before, after = norm[s:i], norm[j:e]
+    if any(q in before for q in _QUOTES) and any(q in after[:3] for q in _QUOTES):
+        return bool(_META.search(norm[s:e]))
+    return False
+
+
+def contact_audience(turns: list[Turn]) -> bool:
+    """A third party is on the line (a contact turn, or the collector addresses a relative)."""
+    if any(t.speaker == CONTACT for t in turns):
+        return True
+    return False
+
+
+def find_flags(turns: list[Turn], cat: Catalogue | None = None) -> list[Flag]:
+    """Flags from the collector's turns, one per rule per turn, in turn order."""
+    cat = cat or catalogue()
+    audience = contact_audience(turns)
+    flags: list[Flag] = []
+    for turn in turns:
+        if turn.speaker != COLLECTOR or not turn.norm:
+            continue
+        n = normalize(turn.text)
+        c = compact(n.text)
+        for rule in cat.candidates(c.text):
+            if rule.scope == "contact" and not audience:
+                continue
+            hit = _first_hit(rule, n, c)
+            if hit is not None:
+                i, j = hit
+                quote = turn.text[n.orig(i) : n.orig(j - 1) + 1]
+                flags.append(
+                    Flag(rule.category, quote, rule.id, rule.why, rule.suggestion, turn.index)
+                )
+    return _dedupe(flags)
+
+
+def _first_hit(rule: Rule, n: Normalized, c: Compact) -> tuple[int, int] | None:
+    for pat in rule.patterns:
+        for m in pat.finditer(c.text):
+            i, j = c.span(m.start(), m.end())
+            if rule.negatable and (is_negated(n.text, i) or is_reported(n.text, i, j)):
+                continue
+            if rule.unless:
+                s, e = _sentence(n.text, i, j)
+                sentence = compact(n.text[s:e]).text
+                if any(u.search(sentence) for u in rule.unless):
+                    continue
+            return i, j
+    return None
+
+
+def _dedupe(flags: list[Flag]) -> list[Flag]:
+    seen: set[tuple[str, int, str]] = set()
+    out: list[Flag] = []
+    for f in flags:
+        key = (f.category, f.turn, f.quote)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def jurisdiction_of(turns: list[Turn]) -> str:
+    """`cn` when the collector speaks Chinese, else `us`."""
+    text = "".join(t.norm for t in turns if t.speaker == COLLECTOR) or "".join(
+        t.norm for t in turns
+    )
+    cjk = len(_CJK.findall(text))
+    latin = len(re.findall(r"[a-z]", text))
+    return "cn" if cjk * 2 >= latin and cjk > 0 else "us"
+
+
+# Lawful calling window, local wall time: [start hour, end hour).
+HOURS = {"cn": (8, 22), "us": (8, 21)}
+
+
+def hours_flag(at: datetime, jurisdiction: str, cat: Catalogue | None = None) -> Flag | None:
+    """A harassment flag for a call placed outside the lawful hours, else None."""
+    start, end = HOURS[jurisdiction]
+    if start <= at.hour < end:
+        return None
+    cat = cat or catalogue()
+    info = cat.categories["harassment"]
+    law = info["law_cn"] if jurisdiction == "cn" else info["law_us"]
+    why = (
+        f"通话时间 {at:%H:%M} 不在允许的 {start:02d}:00–{end:02d}:00 之内 / "
+        f"the call at {at:%H:%M} is outside the lawful {start:02d}:00–{end:02d}:00 window"
+        f"（依据 / Basis: {law}）"
+    )
+    sugg = (
+        f"只在当地时间 {start:02d}:00–{end:02d}:00 之间致电 / "
+        f"call only between {start:02d}:00 and {end:02d}:00 local time"
+    )
+    return Flag("harassment", f"{at:%Y-%m-%d %H:%M}", "harassment.hours", why, sugg, -1)

@@ -1,0 +1,175 @@
+"""Rule catalogue loader and matcher: YAML rules → compiled regexes behind an Aho-Corasick filter."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .model import CATEGORIES
+
+__all__ = ["Rule", "Catalogue", "catalogue", "RULES_DIR"]
+
+RULES_DIR = Path(__file__).with_name("rules")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One catalogue rule: patterns over the compact matching form, plus its bilingual texts."""
+
+    id: str
+    category: str
+    languages: tuple[str, ...]
+    patterns: tuple[re.Pattern, ...]
+    why: str  # bilingual, with the regulation it rests on
+    suggestion: str  # bilingual
+    scope: str = "any"  # any | contact (only when a third party is listening)
+    negatable: bool = True  # negation and reported speech clear the match
+    unless: tuple[re.Pattern, ...] = ()  # a match in the same sentence clears it (lawful form)
+
+
+def _bilingual(zh: str, en: str) -> str:
+    return f"{zh.strip()} / {en.strip()}"
+
+
+class Catalogue:
+    """All rules, compiled once; `candidates(text)` returns the rules worth trying on `text`."""
+
+    def __init__(self, data: dict) -> None:
+        import ahocorasick
+
+        cats = data["categories"]
+        unknown = set(cats) ^ set(CATEGORIES)
+        if unknown:
+            raise ValueError(f"rule catalogue categories differ from the contract: {unknown}")
+        self.categories = cats
+        self.rules: list[Rule] = []
+        self._always: list[int] = []
+        self._auto = ahocorasick.Automaton()
+        anchors: dict[str, set[int]] = {}
+        seen: set[str] = set()
+        for raw in data["rules"]:
+            rule = self._build(raw, cats)
+            if rule.id in seen:
+                raise ValueError(f"duplicate rule id {rule.id}")
+            seen.add(rule.id)
+            k = len(self.rules)
+            self.rules.append(rule)
+            found = _anchors_of(rule.patterns)
+            if found is None:
+                self._always.append(k)
+            else:
+                for a in found:
+                    anchors.setdefault(a, set()).add(k)
+        for word, ks in anchors.items():
+            self._auto.add_word(word, tuple(sorted(ks)))
+        if anchors:
+            self._auto.make_automaton()
+        self._has_anchors = bool(anchors)
+
+    @staticmethod
+    def _build(raw: dict, cats: dict) -> Rule:
+        cat = raw["category"]
+        if cat not in CATEGORIES:
+            raise ValueError(f"rule {raw.get('id')}: unknown category {cat!r}")
+        c = cats[cat]
+        law = _bilingual(raw.get("law_cn", c["law_cn"]), raw.get("law_us", c["law_us"]))
+        why = _bilingual(raw.get("why_zh", c["why_zh"]), raw.get("why_en", c["why_en"]))
+        sugg = _bilingual(
+            raw.get("suggestion_zh", c["suggestion_zh"]),
+            raw.get("suggestion_en", c["suggestion_en"]),
+        )
+        pats: list[re.Pattern] = []
+        langs: list[str] = []
+        for lang in ("zh", "en"):
+            for p in raw.get(lang, []) or []:
+                src = rf"(?<![a-z]){p}(?![a-z])" if lang == "en" else p
+                pats.append(re.compile(src))
+            if raw.get(lang):
+                langs.append(lang)
+        return Rule(
+            id=raw["id"],
+            category=cat,
+            languages=tuple(langs),
+            patterns=tuple(pats),
+            why=f"{why}（依据 / Basis: {law}）",
+            suggestion=sugg,
+            scope=raw.get("scope", "any"),
+            negatable=bool(raw.get("negatable", True)),
+            unless=tuple(re.compile(u) for u in raw.get("unless", []) or []),
+        )
+
+    def candidates(self, text: str) -> list[Rule]:
+        """Rules whose anchor words occur in `text` (plus rules without anchors)."""
+        ks: set[int] = set(self._always)
+        if self._has_anchors and text:
+            for _, hit in self._auto.iter(text):
+                ks.update(hit)
+        return [self.rules[k] for k in sorted(ks)]
+
+
+def _anchors_of(patterns: tuple[re.Pattern, ...]) -> set[str] | None:
+    """Literal strings one of which must occur for any pattern to match (None: no filter)."""
+    out: set[str] = set()
+    for p in patterns:
+        a = _required(p.pattern)
+        if not a:
+            return None
+        out |= a
+    return out
+
+
+def _required(pattern: str) -> set[str] | None:
+    from re import _parser  # private but stable since 3.11; used only to find anchor literals
+
+    try:
+        tree = _parser.parse(pattern)
+    except re.error:  # pragma: no cover - patterns compiled already
+        return None
+    return _req_seq(list(tree))
+
+
+def _req_seq(items: list) -> set[str] | None:
+    """Best required-literal set of a sequence: the alternative set with the longest shortest word."""
+    from re import _constants as c
+
+    best: set[str] | None = None
+    run = ""
+
+    def consider(cand: set[str] | None) -> None:
+        nonlocal best
+        if cand and (best is None or min(map(len, cand)) > min(map(len, best))):
+            best = cand
+
+    for op, av in items:
+        if op is c.LITERAL:
+            run += chr(av)
+            continue
+        consider({run} if run else None)
+        run = ""
+        if op is c.SUBPATTERN:
+            consider(_req_seq(list(av[-1])))
+        elif op is c.BRANCH:
+            alts = [_req_seq(list(b)) for b in av[1]]
+            if all(alts):
+                consider(set().union(*alts))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            consider(_req_seq(list(av[2])))
+        elif op is c.IN and len(av) <= 12 and all(o is c.LITERAL for o, _ in av):
+            consider({chr(v) for _, v in av})
+    consider({run} if run else None)
+    return best
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> Catalogue:
+    """Load and compile every `rules/*.yaml` once per process."""
+    import yaml
+
+    data: dict = {"categories": {}, "rules": []}
+    for path in sorted(RULES_DIR.glob("*.yaml")):
+        part = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data["categories"].update(part.get("categories", {}))
+        data["rules"].extend(part.get("rules", []))
+    return Catalogue(data)
