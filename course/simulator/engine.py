@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from course.simulator import clock, conditions
-from course.simulator.loader import ScenarioError, load_scenario
+from course.simulator.loader import SCENARIO_DIR, ScenarioError, load_scenario
 from course.simulator.model import Choice, Node, Scenario, Text, catalog
 
 
@@ -22,11 +23,26 @@ def _err(key: str, detail: str = "") -> SimulatorError:
     return SimulatorError(f"{msg.zh} / {msg.en}" + (f": {detail}" if detail else ""))
 
 
-def run_review(text: str, at: datetime) -> Any:
+def run_review(text: str, at: datetime, jurisdiction: str | None = None) -> Any:
     """The review engine (autograder.review) on a transcript; imported on first use."""
     from autograder import review
 
-    return review(text, at=at)
+    return review(text, at=at, jurisdiction=jurisdiction)
+
+
+# A question that names one day: the fallback when the review engine reports no
+# `closed_question_day` element for a typed line.
+_DAY = re.compile(
+    r"(今天|明天|后天|今晚|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}\s*[号日]|"
+    r"today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+    re.I,
+)
+_ASK = re.compile(r"(吗|呢|还是|可以|能不能|方便|[?？]|\bcan\b|\bcould\b|\bwould\b|\bwill\b)", re.I)
+
+
+def asks_for_day(line: str) -> bool:
+    """True when a collector line asks about a concrete day (today, tomorrow, Friday, the 25th)."""
+    return bool(_DAY.search(line) and _ASK.search(line))
 
 
 @dataclass(frozen=True)
@@ -159,11 +175,12 @@ class Session:
         if not line:
             raise _err("empty_text")
         tag = catalog()["speakers"]["collector"].get(self.lang)
-        result = run_review(
-            f"{tag}：{line}" if self.lang == "zh" else f"{tag}: {line}", self.call_time
-        )
+        sep = "：" if self.lang == "zh" else ": "
+        result = run_review(f"{tag}{sep}{line}", self.call_time, self.scenario.jurisdiction)
         flagged = any(f.turn != -1 for f in result.flags)
-        asks_day = any(e.name == "closed_question_day" and e.present for e in result.elements)
+        asks_day = asks_for_day(line) or any(
+            e.name == "closed_question_day" and e.present for e in result.elements
+        )
         lowered = line.lower()
         for branch in self.node.free_text.branches:
             hit = {
@@ -199,9 +216,24 @@ class Session:
     def transcript(self) -> str:
         return self.transcript_in(self.lang)
 
+    def script(self) -> str:
+        """A Python expression that plays this call again and gives its transcript (for the
+        answer cells of a notebook: a widget's clicks are not re-run when a notebook is graded)."""
+        sc = self.scenario
+        in_course = sc.path is not None and sc.path.resolve().parent == SCENARIO_DIR.resolve()
+        ref = repr(sc.id if in_course or sc.path is None else str(sc.path))
+        lang = f", lang={self.lang!r}" if self.lang != "zh" else ""
+        texts = [(h.node, h.text.zh) for h in self.history if h.free_text]
+        if len({node for node, _ in texts}) < len(texts):
+            return f"Session({ref}{lang}).replay({self.inputs!r}).transcript"
+        choices = [h.choice for h in self.history if not h.free_text]
+        free = f", free_text={dict(texts)!r}" if texts else ""
+        return f"play({ref}, {choices!r}{free}{lang}).transcript"
+
     def review(self, lang: str | None = None) -> Any:
         """The review engine's result for the transcript, at the call's time."""
-        return run_review(self.transcript_in(lang or self.lang), self.call_time)
+        text = self.transcript_in(lang or self.lang)
+        return run_review(text, self.call_time, self.scenario.jurisdiction)
 
     def scorecard(self, lang: str | None = None) -> Any:
         """The end-of-call scorecard (see course.simulator.scorecard)."""

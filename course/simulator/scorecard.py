@@ -56,7 +56,7 @@ class Scorecard:
 
     def _rows(self) -> list[tuple[str, str]]:
         c, lang = catalog()["scorecard"], self.lang
-        yes, no = c["yes"].get(lang), c["no"].get(lang)
+        yes, no = c["answer_yes"].get(lang), c["answer_no"].get(lang)
         ending = catalog()["endings"][self.ending].get(lang) if self.ending else "-"
         if self.commitment_day:
             amount = f" · {self.commitment_amount}" if self.commitment_amount is not None else ""

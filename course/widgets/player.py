@@ -48,6 +48,7 @@ class Player:
         self.status = W.HTML()
         self.transcript_view = W.HTML()
         self.scorecard_view = W.HTML()
+        self.code_view = W.HTML()
         self.restart_button = W.Button(icon="refresh")
         self.replay_button = W.Button(icon="play")
         self.box = W.VBox(
@@ -59,6 +60,7 @@ class Player:
                 self.text_row,
                 self.status,
                 self.scorecard_view,
+                self.code_view,
                 self.transcript_view,
                 W.HBox([self.restart_button, self.replay_button]),
             ]
@@ -79,6 +81,11 @@ class Player:
     def transcript(self) -> str:
         """The call so far in the review engine's transcript format."""
         return self.session.transcript
+
+    @property
+    def code(self) -> str:
+        """A line that replays this call: paste it into the answer cell, e.g. `transcript_1 = …`."""
+        return self.session.script()
 
     @property
     def ended(self) -> bool:
@@ -148,6 +155,12 @@ class Player:
             f"{html.escape(s.transcript)}</pre></details>"
         )
         self.scorecard_view.value = s.scorecard()._repr_html_() if s.ended else ""
+        self.code_view.value = (
+            f"<p>{html.escape(_label('as_code', lang))}</p>"
+            f'<pre class="sim-code" style="white-space:pre-wrap">{html.escape(self.code)}</pre>'
+            if s.ended
+            else ""
+        )
 
     def _draw_choices(self, lang: str) -> None:
         rows, buttons = [], []
