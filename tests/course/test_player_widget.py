@@ -85,3 +85,16 @@ def test_scorecard_lists_flags_with_rules(lang):
     click(p, "open-police")
     assert "impersonation" in p.scorecard_view.value
     assert ("规则" if lang == "zh" else "rule") in p.scorecard_view.value
+
+
+def test_the_code_line_replays_the_clicked_call():
+    from course.simulator import Session, play
+
+    p = Player(MINI)
+    click(p, "open-identify")
+    click(p, "purpose-facts")
+    p.text_box.value = "理解您忙。您看今天还是明天能把3200还上？"
+    p.submit.click()
+    click(p, "pin-day")
+    assert p.ended and p.code in p.code_view.value.replace("&#x27;", "'")
+    assert eval(p.code, {"play": play, "Session": Session}) == p.transcript

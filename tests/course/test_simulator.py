@@ -274,3 +274,16 @@ def test_no_strong_line_is_flagged(sid, cid, say):
     for text in (f"催收员：{say.zh}", f"Collector: {say.en}"):
         flags = review(text, at=AT).flags
         assert not flags, [(f.category, f.quote) for f in flags]
+
+
+def test_script_replays_choices_free_text_and_language():
+    from course.simulator import Session
+
+    s = play(MINI, ["open-identify", "purpose-facts"], free_text={"excuse": "您看明天能还吗？"})
+    s.choose("pin-day")
+    s.lang = "en"
+    code = s.script()
+    assert code.startswith("play(") and "free_text={'excuse'" in code and "lang='en'" in code
+    assert eval(code, {"play": play, "Session": Session}) == s.transcript
+    course = play("forgot-early", [])
+    assert course.script() == "play('forgot-early', []).transcript"
