@@ -24,10 +24,10 @@ _DIGITS.update({"七": 7, "八": 8, "九": 9})
 _UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100000000}
 _CN = "零〇一二两三四五六七八九十百千万亿"
 
-_PREFIX = r"(?P<pre>\$|¥|rmb\s*|usd\s*|cny\s*|人民币)?"
+_PREFIX = r"(?P<pre>(?:nt|hk|us)?\$|¥|rmb\s*|usd\s*|cny\s*|ntd\s*|人民币|新台币|台币|港币)?"
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_MULT = r"(?:\s?(?P<mult>万|千|百|k\b|w\b)(?P<tail>[一二两三四五六七八九](?![十百千万])|\d(?![\d千百]))?)?"
-_SUFFIX = r"(?P<suf>\s*(?:元|块钱|块|圆|人民币|美元|美金|rmb\b|yuan\b|dollars?\b|bucks\b|usd\b))?"
+_MULT = r"(?:\s?(?P<mult>万|千|百|k(?![a-z])|w(?![a-z]))(?P<tail>[一二两三四五六七八九](?![十百千万])|\d(?![\d千百]))?)?"
+_SUFFIX = r"(?P<suf>\s*(?:元|块钱|块|圆|人民币|新台币|台币|港币|港元|美元|美金|(?:rmb|yuan|dollars?|bucks|usd)(?![a-z])))?"
 _ARABIC = re.compile(_PREFIX + _NUM + _MULT + _SUFFIX)
 _CHINESE = re.compile(
     r"(?P<num>[" + _CN + r"]*[十百千万亿][" + _CN + r"]*|[一二两三四五六七八九十]+(?=块|元|圆))"
@@ -58,12 +58,15 @@ _NOT_MONEY_AFTER = re.compile(
     r"\s?(?:年|天|个|次|期|岁|周|%|楼|层|遍|回|位|张|条|人|件|台|辆|本|家|套|倍|折|成|级|名|户|"
     r"小时|分钟|公里|米|斤|克|度|号线|/|-|:|"
     r"(?:st|nd|rd|th|am|pm|a\.m\.|p\.m\.|o'clock|days?|weeks?|months?|years?|hours?|"
-    r"minutes?|mins?|percent|times|calls)\b)"
+    r"minutes?|mins?|percent|times|calls)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\b)"
 )
 # ... and a number preceded by one of these is an identifier (phone, card or account tail).
 _NOT_MONEY_BEFORE = re.compile(
     r"(?:尾号|号码|电话|手机|卡号|账号|帐号|编号|工号|后四位|末四位|分机|第|#|no\.|"
-    r"ending in|ending with|account|card|phone|number|extension|ext\.|ref|in|year)\s*$"
+    r"ending in|ending with|account|card|phone|number|extension|ext\.|ref|in|year|at|around|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\s*$"
 )
 # A bare number this small followed by one of these is a date or a time of day.
 _DATE_AFTER = {"月": 12, "日": 31, "号": 31, "点": 24, "时": 24, "分": 60, "秒": 60}

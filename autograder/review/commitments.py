@@ -28,20 +28,27 @@ class _Proposal:
     turn: Turn
 
 
+def _value(c: Clause) -> Decimal:
+    marked = [a for a in c.amounts if a.marked]
+    return (marked or c.amounts)[-1].value
+
+
 def _amount_for(clauses: list[Clause], i: int) -> Decimal | None:
-    """The amount tied to dated clause i: its own, else a neighbour's before the next day."""
+    """The amount tied to dated clause i: its own, else a neighbour's before another day."""
     if clauses[i].amounts:
-        return clauses[i].amounts[-1].value
+        return _value(clauses[i])
+    day = clauses[i].day
     for c in clauses[i + 1 :]:
-        if c.days:
+        if c.days and c.day != day:
             break
         if c.amounts and not (c.negated or c.due_noun or c.conditional):
-            return c.amounts[-1].value
+            return _value(c)
     for c in reversed(clauses[:i]):
-        if c.days:
+        if c.days and c.day != day:
             break
-        if c.amounts and (c.pay or c.bare) and not (c.negated or c.due_noun or c.conditional):
-            return c.amounts[-1].value
+        if c.amounts and (c.pay or c.bare or c.days) and not (c.negated or c.due_noun):
+            if not c.conditional:
+                return _value(c)
     return None
 
 
@@ -69,9 +76,9 @@ def _proposal(turn: Turn, clauses: list[Clause], today: date) -> _Proposal | Non
     found = None
     for i, c in enumerate(clauses):
         day = _usable(c, today)
-        if day is None or c.negated or (c.due_noun and not c.pay):
+        if day is None or c.negated or c.due_noun:
             continue
-        if c.pay or c.bare or c.amounts or c.question:
+        if c.pay or c.bare or c.amounts:
             found = _Proposal(day, _time_for(clauses, i), _amount_for(clauses, i), turn)
     return found
 
@@ -113,7 +120,7 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
             continue
 
         made: Commitment | None = None
-        opened = current
+        opened, answered = current, pending
         question_made = False
         for i, c in enumerate(clauses):
             day = c.day
@@ -132,15 +139,17 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
                 continue
             if c.question and not (c.proposal and tagged):
                 continue
-            if not (c.pay or (c.bare and tagged)) or (c.due_noun and not c.bare and not c.pay):
+            if not (c.pay or (c.bare and tagged)) or c.due_noun:
                 continue
             amount = _amount_for(clauses, i)
             at_time = _time_for(clauses, i)
             quote_turns = [turn]
-            if pending is not None and pending.day == day:
-                amount = amount if amount is not None else pending.amount
-                at_time = at_time or pending.time
-                quote_turns.insert(0, pending.turn)
+            if answered is not None:
+                # An answer to a proposal keeps its amount (明天能还1500吗？— 明天不行，后天吧).
+                amount = amount if amount is not None else answered.amount
+                if answered.day == day:
+                    at_time = at_time or answered.time
+                quote_turns.insert(0, answered.turn)
             made = Commitment(day, at_time, amount, _quote(*quote_turns), speaker)
             current = made
             question_made = c.question
@@ -152,8 +161,11 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
                 if c.amounts and not c.days and (c.pay or c.bare)
                 if not (c.negated or c.conditional or c.hedged or c.due_noun)
             ]
-            if is_acceptance(turn.norm) or counter:
-                amount = counter[-1].amounts[-1].value if counter else pending.amount
+            accepted = is_acceptance(turn.norm)
+            if accepted and not counter:
+                counter = [c for c in clauses if c.amounts and not (c.negated or c.due_noun)]
+            if accepted or counter:
+                amount = _value(counter[-1]) if counter else pending.amount
                 quote = _quote(pending.turn, turn)
                 made = Commitment(pending.day, pending.time, amount, quote, speaker)
                 current = made

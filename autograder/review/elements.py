@@ -2,11 +2,111 @@
 
 from __future__ import annotations
 
-from .model import ELEMENTS, Element, Turn
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
-__all__ = ["find_elements"]
+from .model import COLLECTOR, ELEMENTS, Element, Flag, Turn
+from .normalize import Compact, Normalized, compact, normalize
+
+__all__ = ["find_elements", "ELEMENT_SPECS"]
+
+_SPEC_FILE = Path(__file__).with_name("elements.yaml")
 
 
-def find_elements(turns: list[Turn]) -> list[Element]:
+@dataclass(frozen=True)
+class _Spec:
+    name: str
+    groups: tuple[re.Pattern, ...]  # each must match (zh or en alternatives in one regex)
+    hint: str
+    same_turn: bool
+    last_only: bool
+    not_rule: str
+
+
+@lru_cache(maxsize=1)
+def ELEMENT_SPECS() -> dict[str, _Spec]:  # noqa: N802 - a cached constant
+    """The element patterns and bilingual hints from elements.yaml, compiled once."""
+    import yaml
+
+    raw = yaml.safe_load(_SPEC_FILE.read_text(encoding="utf-8"))
+    if set(raw) != set(ELEMENTS):
+        raise ValueError(f"elements.yaml names differ from ELEMENTS: {set(raw) ^ set(ELEMENTS)}")
+    specs = {}
+    for name in ELEMENTS:
+        d = raw[name]
+        groups = []
+        for g in d["all"]:
+            alts = [f"(?:{p})" for p in g.get("zh", [])]
+            alts += [rf"(?<![a-z])(?:{p})(?![a-z])" for p in g.get("en", [])]
+            groups.append(re.compile("|".join(alts)))
+        specs[name] = _Spec(
+            name=name,
+            groups=tuple(groups),
+            hint=f"{d['hint_zh']} / {d['hint_en']}",
+            same_turn=bool(d.get("same_turn", False)),
+            last_only=d.get("where") == "last",
+            not_rule=d.get("not_rule", ""),
+        )
+    return specs
+
+
+def find_elements(turns: list[Turn], flags: list[Flag] | None = None) -> list[Element]:
     """One Element per name in ELEMENTS, present or missing, from the collector's words."""
-    return [Element(name, False) for name in ELEMENTS]
+    own = [t for t in turns if t.speaker == COLLECTOR]
+    forms = [(t, normalize(t.text)) for t in own]
+    forms = [(t, n, compact(n.text)) for t, n in forms]
+    bad_turns: dict[str, set[int]] = {}
+    for f in flags or []:
+        bad_turns.setdefault(f.rule, set()).add(f.turn)
+    out = []
+    for name, spec in ELEMENT_SPECS().items():
+        pool = forms[-2:] if spec.last_only else forms
+        if spec.not_rule:
+            bad = bad_turns.get(spec.not_rule, set())
+            pool = [f for f in pool if f[0].index not in bad]
+        quote = _find(spec, pool)
+        if quote is None:
+            out.append(Element(name, False, "", spec.hint))
+        else:
+            out.append(Element(name, True, quote, ""))
+    return out
+
+
+def _find(spec: _Spec, pool: list[tuple[Turn, Normalized, Compact]]) -> str | None:
+    """The quote (original sentence) proving the element, or None when it is missing."""
+    if spec.same_turn:  # every group inside one sentence or two neighbouring sentences
+        for t, _, c in pool:
+            if not all(g.search(c.text) for g in spec.groups):
+                continue
+            sents = [x.strip() for x in _SPLIT.split(t.text) if x.strip()]
+            for size in (1, 2):
+                for k in range(len(sents) - size + 1):
+                    text = " ".join(sents[k : k + size])
+                    form = compact(normalize(text).text).text
+                    if all(g.search(form) for g in spec.groups):
+                        return text
+        return None
+    first: str | None = None
+    for g in spec.groups:
+        hit = next(((t, n, c, m) for t, n, c in pool if (m := g.search(c.text))), None)
+        if hit is None:
+            return None
+        first = first or _quote(*hit)
+    return first
+
+
+_SPLIT = re.compile(r"(?<=[。！？!?\n])|(?<=[.;；])(?=\s)")
+_SENT = re.compile(r"[。！？!?\n]|[.;；](?=\s|$)")
+
+
+def _quote(t: Turn, n: Normalized, c: Compact, m: re.Match) -> str:
+    i, j = c.span(m.start(), m.end())
+    oi, oj = n.orig(i), n.orig(max(i, j - 1)) + 1
+    start = 0
+    for s in _SENT.finditer(t.text, 0, oi):
+        start = s.end()
+    end_m = _SENT.search(t.text, oj)
+    end = end_m.end() if end_m else len(t.text)
+    return t.text[start:end].strip()

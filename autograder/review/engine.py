@@ -43,5 +43,5 @@ def review(text: str, at: datetime, jurisdiction: str | None = None) -> ReviewRe
         flags.insert(0, late)
     result.flags = flags
     result.commitment = find_commitment(turns, wall)
-    result.elements = find_elements(turns)
+    result.elements = find_elements(turns, flags)
     return result

@@ -130,11 +130,24 @@ def find_flags(turns: list[Turn], cat: Catalogue | None = None) -> list[Flag]:
             hit = _first_hit(rule, n, c)
             if hit is not None:
                 i, j = hit
-                quote = turn.text[n.orig(i) : n.orig(j - 1) + 1]
+                quote = _clause_quote(turn.text, n.orig(i), n.orig(j - 1) + 1)
                 flags.append(
                     Flag(rule.category, quote, rule.id, rule.why, rule.suggestion, turn.index)
                 )
     return _dedupe(flags)
+
+
+_ORIG_CLAUSE = re.compile(r"[,，;；。!！?？\n]|\.(?=\s)")
+
+
+def _clause_quote(text: str, i: int, j: int) -> str:
+    """The clause of the original text around [i, j), for a readable quote."""
+    start = 0
+    for m in _ORIG_CLAUSE.finditer(text, 0, i):
+        start = m.end()
+    m = _ORIG_CLAUSE.search(text, j)
+    end = m.start() if m else len(text)
+    return text[start:end].strip() or text[i:j]
 
 
 def _first_hit(rule: Rule, n: Normalized, c: Compact) -> tuple[int, int] | None:

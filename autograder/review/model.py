@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
+from typing import Any
 
 # The nine prohibited-language category ids (../shared/DOMAIN.md): the autograder's contract.
 CATEGORIES: tuple[str, ...] = (
@@ -88,3 +89,29 @@ class ReviewResult:
     commitment: Commitment | None = None
     flags: list[Flag] = field(default_factory=list)
     elements: list[Element] = field(default_factory=list)
+
+    @property
+    def flag_categories(self) -> set[str]:
+        """The set of flagged category ids."""
+        return {f.category for f in self.flags}
+
+    @property
+    def missing_elements(self) -> list[str]:
+        """Names of the script elements not found."""
+        return [e.name for e in self.elements if not e.present]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict (see render.to_dict)."""
+        from .render import to_dict
+
+        return to_dict(self)
+
+    def __str__(self) -> str:
+        from .render import to_text
+
+        return to_text(self)
+
+    def _repr_html_(self) -> str:
+        from .render import to_html
+
+        return to_html(self)

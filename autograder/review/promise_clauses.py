@@ -20,17 +20,18 @@ __all__ = ["Clause", "is_acceptance", "is_refusal", "read_clauses"]
 _SPLIT = re.compile(
     r"(?P<end>[。!?;\n]|\.(?!\d)|\?)|(?:(?<!\d),|,(?!\d{3}))|[、~]|\s(?=but\s)|(?=但是|不过|可是)"
 )
+_SPLIT_AND = re.compile(_SPLIT.pattern + r"|\s(?=and\s)|然后|(?<=[0-9元块])再")
 _CLEAN = (("a.m.", "am"), ("p.m.", "pm"), ("’", "'"), ("‘", "'"), ("？", "?"), ("！", "!"))
 
 _PAY = re.compile(
     r"还(?!是|有|在|没|要|得|会|可以|行|好|挺|不错|早|差|剩|想|需|真|算|欠|款日|款期|款记录)|付|交|缴|"
-    r"转账|转给|转过去|转钱|打款|打钱|打过去|打给|存进|存钱|汇款|汇过去|结清|处理|还上|补上|凑|"
-    r"\bpay|\bpaid\b|\btransfer|\bsend\b|\bsettle|\bclear\b|\bdeposit|\bwire\b|\bmake\s+(?:a|the)\s+"
+    r"剩下|剩余|余下|其余|尾款|\bremaining\b|\bthe\s+rest\b|\bthe\s+balance\b|转(?!告|达|接|身|变|正|念|眼|移|到.{0,3}部门)|打款|打钱|打过去|打给|存进|存钱|汇款|汇过去|结清|处理|还上|补上|凑|"
+    r"\bpay|\bhave\s+it\s+paid\b|\bget\b.{0,24}\bto\s+you\b|\btransfer|\bsend\b|\bsettle|\bclear\b|\bdeposit|\bwire\b|\bmake\s+(?:a|the)\s+"
     r"payment|\bpayment\b|\bcover\b|\bput\b.*\btoward"
 )
 _DUE_NOUN = re.compile(
-    r"还款日|到期日|账单日|最后还款|截止日|逾期|欠款|\bdue\s+(?:date|on)\b|\bwas\s+due\b|\bis\s+due\b|"
-    r"\boverdue\b|\bpast\s+due\b"
+    r"还款日|到期日|账单日|最后还款|截止日|应还|\bdue\s+date\b|\bwas\s+due\b|\bis\s+due\b|"
+    r"\bpayment\s+date\b|\bminimum\s+payment\b"
 )
 _NEG_OK = re.compile(
     r"没问题|没事|没关系|不好意思|不客气|不会忘|不会再|不会拖|不会晚|不会逾期|不会耽误|不会食言|不会失约|"
@@ -69,7 +70,9 @@ _TAG_PROPOSAL = re.compile(
 _RANGE = re.compile(r"或|还是|到|至|-|\bor\b|\bto\b|\bbetween\b|\band\b")
 _FILLER = re.compile(
     r"那就|那么|就|吧|啊|呀|嗯|哦|呗|了|的|那|好|行|可以|我|先|定在|定|约在|then|let's\s+say|"
-    r"how\s+about|say|on|by|before|ok|okay|sure|yes|yeah|fine|i'll|i\s+will|之前|以前|前|上午|下午|"
+    r"how\s+about|say|on|by|before|ok|okay|sure|yes|yeah|fine|i'll|i\s+will|instead|only|just|"
+    r"works?|for|me|is|good|great|it|that|then|at|the|in|morning|afternoon|evening|"
+    r"只能|只|之前|以前|前|上午|下午|"
     r"晚上|中午|早上|点|半|钟|左右"
 )
 _ACCEPT = re.compile(
@@ -83,6 +86,8 @@ _ACCEPT = re.compile(
 _REFUSE = re.compile(
     r"^(?:不行|不可以|不能|不好|不太行|不了|没办法|没法|恐怕不|那不行|太晚|太迟|太多|no\b|nope|nah|"
     r"i\s+can't|i\s+cannot|that's\s+too|that\s+won't|sorry,?\s+(?:no|we\s+can't))"
+    r"|^.{0,30}?(?:太晚|太迟|不能接受|没法接受|不太行|\btoo\s+late\b|\bcan't\s+accept\b|"
+    r"\bcannot\s+accept\b|\bnot\s+possible\b|\bwon't\s+work\b|\bdoesn't\s+work\b)"
 )
 
 
@@ -139,7 +144,8 @@ def read_clauses(norm: str, at: datetime) -> list[Clause]:
     clauses: list[Clause] = []
     pos = 0
     pieces: list[tuple[str, str]] = []
-    for m in _SPLIT.finditer(norm):
+    splitter = _SPLIT if "between" in norm else _SPLIT_AND
+    for m in splitter.finditer(norm):
         pieces.append((norm[pos : m.start()], m.group("end") or ""))
         pos = m.end()
     pieces.append((norm[pos:], ""))
@@ -159,8 +165,27 @@ def read_clauses(norm: str, at: datetime) -> list[Clause]:
             last.question = True
             last.proposal = last.proposal or _TAG_PROPOSAL.search(last.text) is not None
         if end:
+            _share_pay(sentence)
             sentence, carry = [], False
+    _share_pay(sentence)
     return clauses
+
+
+def _share_pay(sentence: list[Clause]) -> None:
+    """明天下午，还2000: a dated clause borrows the payment verb of its undated neighbours."""
+    for i, c in enumerate(sentence):
+        if c.pay or not c.days:
+            continue
+        for step in (1, -1):
+            j = i + step
+            while 0 <= j < len(sentence) and not sentence[j].days:
+                other = sentence[j]
+                if other.pay and not (other.negated or other.conditional or other.question):
+                    c.pay = True
+                    break
+                j += step
+            if c.pay:
+                break
 
 
 def _read(text: str, at: datetime) -> Clause:

@@ -33,6 +33,9 @@ _CNN = "一二两三四五六七八九十"
 _N = rf"(?:\d{{1,2}}|[{_CNN}]{{1,3}})"
 _WD = r"(?P<wd>[一二三四五六日天1-7])"
 _APPROX = re.compile(r"\s?(?:左右|前后|上下|那几天|那阵|附近|or so\b|ish\b)")
+_APPROX_BEFORE = re.compile(
+    r"(?:\baround|(?<!how\s)(?<!what\s)\babout|\bapproximately|\broughly|大约|约)\s*(?:the\s+)?$"
+)
 
 _ZH = re.compile(
     "|".join(
@@ -108,7 +111,7 @@ _EN = re.compile(
             rf"(?P<nd>\b(?:in|within)\s+(?P<ndn>{_ENN})\s+days?\b)",
             r"(?P<bd>\bthe\s+(?P<bdn>\d{1,2})(?:st|nd|rd|th)\b|\b(?P<bdn2>\d{1,2})(?:st|nd|rd|th)\b)",
             r"(?P<off>\b(?:end\s+of\s+(?:the\s+)?(?:day|business)|eod|close\s+of\s+business|cob)\b)",
-            r"(?P<vague>\bnext\s+week\b|\bthis\s+week\b|\bsoon\b|\blater\b|\bsome\s*time\b|"
+            r"(?P<vague>\bnext\s+week\b|\bthis\s+week\b|\bsoon\b|\blater\b(?!\s+than)|\bsome\s*time\b|"
             r"\b(?:a\s+)?few\s+days\b|\bcouple\s+(?:of\s+)?days\b|\basap\b|\bas\s+soon\s+as\b|"
             r"\bwhen(?:ever)?\s+i\s+can\b|\bnext\s+month\b|\bend\s+of\s+(?:the\s+)?week\b|"
             r"\b(?:this|the)\s+weekend\b|\bearly\s+next\b|\bmid-?month\b|\bpayday\b|"
@@ -252,6 +255,7 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
     if day is None:
         return None
     vague = _APPROX.match(m.string, m.end()) is not None
+    vague = vague or _APPROX_BEFORE.search(m.string, max(0, m.start() - 20), m.start()) is not None
     return DayMention(m.start(), m.end(), None if vague else day, vague=vague, weak=weak)
 
 
@@ -273,7 +277,7 @@ _ZH_TIME = re.compile(
 )
 _EN_TIME = re.compile(
     r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?|o'clock)|\b(?P<noon>noon|midday)\b"
-    r"|\b(?:at|by|before)\s+(?P<h2>\d{1,2}):(?P<mi2>\d{2})\b"
+    r"|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)\b"
 )
 
 
@@ -299,7 +303,7 @@ def find_time(norm: str) -> time | None:
         return time(hour % 24, min(minute, 59))
     if _CJK.search(norm) and "中午" in norm:
         return time(12, 0)
-    m = _EN_TIME.search(norm) if _LATIN.search(norm) else None
+    m = _EN_TIME.search(norm)
     if m:
         if m["noon"]:
             return time(12, 0)

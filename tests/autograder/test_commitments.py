@@ -1,0 +1,110 @@
+"""Dated-commitment finder: table-driven over the devset files plus edge cases."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+
+from autograder.review.commitments import find_commitment
+from autograder.review.model import Turn
+from autograder.review.normalize import normalize
+from autograder.review.speakers import split_turns
+
+DEVSET = Path(__file__).parent / "files" / "devset"
+DEFAULT_AT = datetime(2026, 11, 23, 10, 0)
+
+
+def _cases() -> list[dict]:
+    cases = []
+    for path in sorted(DEVSET.glob("commitments_*.yaml")):
+        cases += yaml.safe_load(path.read_text(encoding="utf-8"))
+    return cases
+
+
+CASES = _cases()
+
+
+def _at(case: dict) -> datetime:
+    return datetime.fromisoformat(case["at"]) if case.get("at") else DEFAULT_AT
+
+
+def _find(text: str, at: datetime = DEFAULT_AT):
+    return find_commitment(split_turns(text), at)
+
+
+def test_devset_size_and_balance():
+    ids = [c["id"] for c in CASES]
+    assert len(ids) == len(set(ids)), "duplicate ids"
+    assert len(CASES) >= 200
+    negatives = sum(c["commitment"] is None for c in CASES)
+    assert negatives / len(CASES) >= 0.4
+    assert {c["lang"] for c in CASES} == {"zh-Hans", "zh-Hant", "en"}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_devset_case(case):
+    found = _find(case["text"], _at(case))
+    want = case["commitment"]
+    if want is None:
+        assert found is None, f"{case['why']}: found {found}"
+        return
+    assert found is not None, f"{case['why']}: no commitment found"
+    due = want["due"] if isinstance(want["due"], date) else date.fromisoformat(want["due"])
+    assert found.due == due, case["why"]
+    amount = want.get("amount")
+    assert found.amount == (None if amount is None else Decimal(str(amount))), case["why"]
+    if "time" in want:
+        assert found.time == time.fromisoformat(want["time"]), case["why"]
+    assert found.quote and found.quote.split("\n")[-1] in case["text"]
+    assert found.speaker in ("debtor", "collector")
+
+
+def _turn(i: int, speaker: str, text: str) -> Turn:
+    return Turn(i, speaker, text, normalize(text).text)
+
+
+def test_no_turns_and_blank_turns():
+    assert find_commitment([], DEFAULT_AT) is None
+    assert find_commitment([_turn(0, "debtor", "   "), _turn(1, "debtor", "")], DEFAULT_AT) is None
+
+
+def test_emoji_and_symbols_do_not_break_reading():
+    found = find_commitment([_turn(0, "debtor", "好的😊 明天还2000👌")], DEFAULT_AT)
+    assert found is not None and found.due == date(2026, 11, 24)
+    assert found.amount == Decimal(2000)
+
+
+def test_huge_number_is_an_amount_not_a_crash():
+    found = find_commitment([_turn(0, "debtor", "明天还99999999999999999999元")], DEFAULT_AT)
+    assert found is not None and found.amount == Decimal("99999999999999999999")
+
+
+def test_aware_datetime_is_read_as_its_wall_clock():
+    at = datetime(2026, 11, 23, 23, 30, tzinfo=timezone(timedelta(hours=8)))
+    found = find_commitment([_turn(0, "debtor", "我明天还500")], at)
+    assert found is not None and found.due == date(2026, 11, 24)
+
+
+def test_speaker_and_quote_of_an_accepted_proposal():
+    found = _find("催收员：那就后天还1500，可以吗？\n客户：好的。")
+    assert found is not None and found.speaker == "debtor"
+    assert "后天还1500" in found.quote and "好的" in found.quote
+
+
+def test_untagged_script_is_the_collector_speaking():
+    found = _find("我们确认您明天通过官方App还款3200元。")
+    assert found is not None and found.speaker == "collector"
+
+
+def test_contact_cannot_promise_for_the_debtor():
+    assert _find("催收员：请转告他。\n家属：他明天还2000。") is None
+
+
+def test_very_long_turn_is_handled():
+    text = "客户：" + "我这个月真的很困难，" * 500 + "明天还500。"
+    found = _find(text)
+    assert found is not None and found.amount == Decimal(500)
