@@ -42,6 +42,7 @@ class Scorecard:
     strong_share: float = 0.0
     qualities: dict[str, int] = field(default_factory=dict)
     asked_day: bool = False
+    empathy_lines: int = 0
     trust: list[int] = field(default_factory=list)
     willingness: list[int] = field(default_factory=list)
 
@@ -69,6 +70,7 @@ class Scorecard:
             (c["commitment"].get(lang), commitment),
             (c["strong_share"].get(lang), f"{self.strong_share:.0%}"),
             (c["asked_day"].get(lang), yes if self.asked_day else no),
+            (c["empathy"].get(lang), str(self.empathy_lines)),
             (c["trust"].get(lang), " → ".join(map(str, self.trust)) or "-"),
             (c["willingness"].get(lang), " → ".join(map(str, self.willingness)) or "-"),
         ]
@@ -157,6 +159,7 @@ def score(session: Session, lang: str, result: Any = None) -> Scorecard:
         strong_share=counts["strong"] / moves if moves else 0.0,
         qualities=counts,
         asked_day=asked,
+        empathy_lines=sum("empathy" in s.tags for s in session.history),
         trust=[s.get("trust", 0) for s in session.trajectory] if "trust" in session.state else [],
         willingness=[s.get("willingness", 0) for s in session.trajectory]
         if "willingness" in session.state

@@ -153,7 +153,7 @@ def test_scorecard_of_a_lawful_commitment():
     assert card.ending == "commitment"
     assert card.commitment_day == date(2026, 11, 24)
     assert card.flags == [] and card.secured
-    assert card.strong_share == 1.0 and card.asked_day
+    assert card.strong_share == 1.0 and card.asked_day and card.empathy_lines == 1
     assert card.trust == [0, 1, 1, 1] and card.willingness == [0, 0, 1, 2]
     text = str(card)
     assert "2026-11-24" in text and "合规地拿到了" in text
