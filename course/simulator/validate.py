@@ -126,8 +126,16 @@ class _Checker:
         return self.problems
 
     def _top(self, raw: dict) -> None:
-        if "account" in raw and not isinstance(raw["account"], dict):
+        account = raw.get("account")
+        if "account" in raw and not isinstance(account, dict):
             self.add("bad_value", "account", "a mapping of account fields")
+        elif isinstance(account, dict):
+            for key in ("amount_due", "dpd"):
+                value = account.get(key)
+                if value is not None and (
+                    isinstance(value, bool) or not isinstance(value, int | float)
+                ):
+                    self.add("bad_value", f"account.{key}", f"not a number: {value!r}")
         if "call_time" in raw:
             try:
                 datetime.fromisoformat(str(raw["call_time"]))

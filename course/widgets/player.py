@@ -130,7 +130,10 @@ class Player:
         """Redraw every part from the session (called after each move)."""
         s, lang = self.session, self.session.lang
         sc = s.scenario
-        acct = " · ".join(f"{k}: {v}" for k, v in sc.account.items())
+        names = catalog()["account"]
+        acct = " · ".join(
+            f"{names[k].get(lang) if k in names else k}: {v}" for k, v in sc.account.items()
+        )
         self.header.value = (
             f"<h3>{html.escape(sc.title.get(lang))}</h3><p>{html.escape(sc.persona.get(lang))}</p>"
             f"<p><small>{html.escape(_label('account', lang))}: {html.escape(acct)} · "

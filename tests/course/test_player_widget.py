@@ -32,6 +32,7 @@ def test_first_screen_shows_the_debtor_line_and_choices():
     assert "我是示例资产管理公司的客服小李" in p.choices_box.children[0].children[1].value
     assert p.text_row.layout.display == "none"  # no free text at the opening
     assert p.scorecard_view.value == ""
+    assert "应还金额: 3200" in p.header.value
 
 
 def test_clicking_through_to_a_commitment_shows_transcript_and_scorecard():

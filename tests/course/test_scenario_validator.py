@@ -122,6 +122,7 @@ CASES = [
     ("bad-speaker", lambda r: r["nodes"]["a"].update(speaker="collector"), "bad_value"),
     ("bad-call-time", lambda r: r.update(call_time="tomorrow"), "bad_value"),
     ("bad-excuse", lambda r: r.update(excuse="lazy"), "bad_value"),
+    ("bad-amount", lambda r: r["account"].update(amount_due="3200元"), "bad_value"),
     (
         "bad-condition",
         lambda r: r["nodes"]["b"]["choices"][0]["next"][0].update({"if": {"trust": "lots"}}),
@@ -235,3 +236,14 @@ def test_cli_passes_example_without_strict(capsys):
     assert cli_main(action="check", directory=str(FILES), strict=False) == 0
     assert "1/1" in capsys.readouterr().out
     assert cli_main(action="check", directory=str(FILES), strict=True) == 1
+
+
+def test_cli_command_is_registered(tmp_path, capsys):
+    from autograder.cli import run
+
+    (tmp_path / "tiny.yaml").write_text(
+        yaml.safe_dump(small(), allow_unicode=True), encoding="utf-8"
+    )
+    assert run(["scenarios", "check", str(tmp_path), "--no-strict"]) == 0
+    assert run(["scenarios", "check", str(tmp_path)]) == 1
+    assert "too_small" in capsys.readouterr().out
