@@ -264,8 +264,8 @@ def play(
             session.choose(queue.pop(0))
         else:
             break
-    if queue:
-        raise _err("leftover", ", ".join(queue))
+    if queue or (session.ended and typed):
+        raise _err("leftover", ", ".join([*queue, *typed]))
     return session
 
 

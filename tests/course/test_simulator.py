@@ -136,6 +136,8 @@ def test_bad_moves_are_clear_errors():
         ended.choose("open-identify")
     with pytest.raises(SimulatorError, match="left over|未用"):
         play(MINI, [*BREACH_PATH, "purpose-facts"])
+    with pytest.raises(SimulatorError, match="stall"):
+        play(MINI, BREACH_PATH, free_text={"stall": "明天还吧？"})  # never reached
 
 
 def test_restart_and_replay():
