@@ -142,7 +142,8 @@ class Player:
         last = s.lines[-1]
         who = catalog()["speakers"][last.speaker].get(lang)
         self.line.value = (
-            f'<div class="sim-line"><b>{html.escape(who)}</b>：{html.escape(last.text.get(lang))}'
+            f'<div class="sim-line"><b>{html.escape(who)}</b>{"：" if lang == "zh" else ": "}'
+            f"{html.escape(last.text.get(lang))}"
             "</div>"
         )
         self._draw_choices(lang)

@@ -108,25 +108,18 @@ def test_play_one_scenario_in_jupyterlab(lab):
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=lab["chromium"], args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.set_default_timeout(90_000)
             page.goto(url)
             page.locator(".jp-Notebook").first.wait_for()
-            expect(
-                page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")
-            ).to_have_count(1, timeout=120_000)
-            # Run every cell: execution stops at the first empty answer cell, after the player.
-            page.locator(".jp-Notebook").first.click()
-            page.keyboard.press("Escape")
-            page.evaluate(
-                "() => window.jupyterapp"
-                " && window.jupyterapp.commands.execute('notebook:run-all-cells')"
+            # The kernel is up when the status bar says Idle.
+            expect(page.locator(".jp-StatusBar-Widget", has_text="Idle").first).to_be_visible(
+                timeout=120_000
             )
-            has_app = page.evaluate("() => Boolean(window.jupyterapp)")
-            if not has_app:  # the app object is not exposed: use the menu
-                page.get_by_role("menuitem", name="Run", exact=True).click()
-                page.get_by_text("Run All Cells", exact=True).click()
+            # Run every cell: execution stops at the first empty answer cell, after the player.
+            page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+            page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
             player = page.locator(".sim-player").first
             player.wait_for(timeout=180_000)
             for step, choice_id in enumerate(path):
@@ -141,5 +134,18 @@ def test_play_one_scenario_in_jupyterlab(lab):
             assert shown.strip() == expected.transcript
             expect(player.locator(".sim-code")).to_contain_text(expected.script())
             page.screenshot(path=str(ARTIFACTS / "simulator-browser.png"), full_page=True)
+            # The language toggle redraws the same call in English; restart clears it.
+            player.get_by_role("button", name="English", exact=True).click()
+            expect(player.locator(".sim-transcript")).to_contain_text(
+                expected.transcript_in("en").splitlines()[1]
+            )
+            expect(player.locator(".sim-scorecard")).to_contain_text("A dated commitment secured")
+            page.screenshot(path=str(ARTIFACTS / "simulator-browser-en.png"), full_page=True)
+            player.get_by_role("button", name="Restart").click()
+            expect(player.locator(".sim-scorecard")).to_have_count(0)
+            assert len(player.locator(".sim-transcript").inner_text().strip().splitlines()) == 1
+        except Exception:
+            page.screenshot(path=str(ARTIFACTS / "simulator-browser-failure.png"), full_page=True)
+            raise
         finally:
             browser.close()
