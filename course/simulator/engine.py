@@ -117,6 +117,10 @@ class Session:
         self.lines.append(Line(node.speaker, node.say[variant], node_id))
         self.trajectory.append(dict(self.state))
 
+    def __repr__(self) -> str:
+        where = f"ended: {self.ending}" if self.ended else f"at {self.node_id!r}"
+        return f"<Session {self.scenario.id} {where}, {len(self.history)} moves, {self.state}>"
+
     # --- where we are -----------------------------------------------------------------------
     @property
     def node(self) -> Node:

@@ -289,3 +289,33 @@ def test_script_replays_choices_free_text_and_language():
     assert eval(code, {"play": play, "Session": Session}) == s.transcript
     course = play("forgot-early", [])
     assert course.script() == "play('forgot-early', []).transcript"
+
+
+def test_from_transcript_reads_back_a_genuine_call():
+    from course.simulator import from_transcript
+
+    s = play(
+        MINI, ["open-identify", "purpose-facts"], free_text={"excuse": "您看明天能还吗？"}, seed=4
+    )
+    s.choose("pin-day")
+    back = from_transcript(MINI, s.transcript)
+    assert back.inputs == s.inputs and back.ending == "commitment"
+    assert "ended: commitment" in repr(back)
+
+
+READ_ERRORS = [
+    ("empty", "", "empty"),
+    ("unknown-tag", "老板：你好", "unknown speaker"),
+    ("mixed-languages", "客户：喂，哪位？\nCollector: Hi", "mixed"),
+    ("wrong-opening", "客户：你好。", "line 1"),
+    ("not-a-choice", "客户：喂，哪位？\n催收员：随便说一句。", "not a choice"),
+    ("stops-mid-turn", "客户：喂，哪位？\n催收员：我是公安局经侦大队的，找王磊。", "mid-turn"),
+]
+
+
+@pytest.mark.parametrize("name,text,match", READ_ERRORS, ids=[c[0] for c in READ_ERRORS])
+def test_from_transcript_rejects_what_the_scenario_did_not_say(name, text, match):
+    from course.simulator import from_transcript
+
+    with pytest.raises(SimulatorError, match=match):
+        from_transcript(MINI, text)
