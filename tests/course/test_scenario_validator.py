@@ -36,7 +36,10 @@ def small() -> dict:
                     {
                         "id": "bad",
                         "quality": "unlawful",
-                        "say": T("我是警察", "I'm the police"),
+                        "say": T(
+                            "我是警察，你要被抓了。",
+                            "I am a police officer and you will be arrested.",
+                        ),
                         "next": "end-breach",
                     },
                 ],
@@ -247,3 +250,21 @@ def test_cli_command_is_registered(tmp_path, capsys):
     assert run(["scenarios", "check", str(tmp_path), "--no-strict"]) == 0
     assert run(["scenarios", "check", str(tmp_path)]) == 1
     assert "too_small" in capsys.readouterr().out
+
+
+def test_audit_finds_lines_that_do_not_mean_their_label():
+    from course.simulator.audit import audit
+    from course.simulator.model import build
+
+    def edit(r):
+        r["nodes"]["a"]["choices"][1]["say"] = T("您好，打扰了。", "Hello, sorry to bother you.")
+        r["nodes"]["a"]["choices"][0]["say"] = T("你这个老赖。", "You deadbeat.")
+        r["nodes"]["end-ok"]["say"] = T("有空再说吧。", "Maybe when I have time.")
+
+    found = {(p.code, p.where) for p in audit(build(broken(edit)))}
+    assert found == {
+        ("unflagged_unlawful", "nodes.a.choices[1]"),
+        ("flagged_strong", "nodes.a.choices[0]"),
+        ("missing_commitment", "nodes.end-ok"),
+    }
+    assert audit(build(small())) == []
