@@ -46,6 +46,17 @@ def load_scenario(ref: str | Path | Scenario, directory: str | Path | None = Non
     if isinstance(ref, Scenario):
         return ref
     path = _resolve(ref, directory)
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    if key not in _CACHE:
+        _CACHE[key] = _load(path)
+    return _CACHE[key]
+
+
+_CACHE: dict[tuple[str, int, int], Scenario] = {}  # scenarios are frozen: safe to share
+
+
+def _load(path: Path) -> Scenario:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:

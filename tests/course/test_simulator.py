@@ -319,3 +319,29 @@ def test_from_transcript_rejects_what_the_scenario_did_not_say(name, text, match
 
     with pytest.raises(SimulatorError, match=match):
         from_transcript(MINI, text)
+
+
+@pytest.mark.parametrize("sid", list_scenarios())
+def test_random_walks_end_or_offer_a_move_and_read_back(sid):
+    """Property: any walk by choices never gets stuck, and its transcript reads back to it."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from course.simulator import Session, from_transcript
+
+    scenario = load_scenario(sid)
+
+    @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.data(), st.integers(0, 2**16), st.sampled_from(["zh", "en"]))
+    def walk(data, seed, lang):
+        s = Session(scenario, seed=seed, lang=lang)
+        for _ in range(60):
+            if s.ended:
+                break
+            options = s.options()
+            assert options or s.accepts_text, f"stuck at {s.node_id}"
+            s.choose(data.draw(st.sampled_from([c.id for c in options])))
+        back = from_transcript(scenario, s.transcript)
+        assert back.inputs == s.inputs and back.node_id == s.node_id
+
+    walk()
