@@ -13,6 +13,7 @@ from autograder import __version__
 COMMANDS: dict[str, tuple[str, str]] = {
     # name: (module, one-line help)
     "release": ("autograder.release", "regenerate release/ from source/ / 由 source/ 生成学员版"),
+    "review": ("autograder.review_cli", "review scripts or transcripts / 审查话术或通话记录"),
     "scenarios": ("autograder.scenarios", "check call-simulator scenarios / 校验通话模拟场景"),
 }
 

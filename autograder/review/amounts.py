@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, InvalidOperation
 
 __all__ = ["Amount", "find_amounts", "parse_chinese_number"]
 
@@ -19,16 +19,23 @@ class Amount:
     marked: bool
 
 
+_CTX = Context(prec=60)
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 _DIGITS.update({"七": 7, "八": 8, "九": 9})
 _UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100000000}
 _CN = "零〇一二两三四五六七八九十百千万亿"
 
-_PREFIX = r"(?P<pre>(?:nt|hk|us)?\$|¥|rmb\s*|usd\s*|cny\s*|ntd\s*|人民币|新台币|台币|港币)?"
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_MULT = r"(?:\s?(?P<mult>万|千|百|k(?![a-z])|w(?![a-z]))(?P<tail>[一二两三四五六七八九](?![十百千万])|\d(?![\d千百]))?)?"
-_SUFFIX = r"(?P<suf>\s*(?:元|块钱|块|圆|人民币|新台币|台币|港币|港元|美元|美金|(?:rmb|yuan|dollars?|bucks|usd)(?![a-z])))?"
-_ARABIC = re.compile(_PREFIX + _NUM + _MULT + _SUFFIX)
+_MULT = (
+    r"(?:\s?(?P<mult>万|千|百|k(?![a-z])|w(?![a-z]))"
+    r"(?P<tail>[一二两三四五六七八九](?![十百千万])|\d(?![\d千百]))?)?"
+)
+_SUFFIX = (
+    r"(?P<suf>\s*(?:元|块钱|块|圆|人民币|新台币|台币|港币|港元|美元|美金|"
+    r"(?:rmb|yuan|dollars?|bucks|usd)(?![a-z])))?"
+)
+_ARABIC = re.compile(_NUM + _MULT + _SUFFIX)  # begins with a digit: the engine skips ahead fast
+_PREFIX_BEFORE = re.compile(r"(?:(?:nt|hk|us)?\$|¥|rmb|usd|cny|ntd|人民币|新台币|台币|港币)\s*$")
 _CHINESE = re.compile(
     r"(?P<num>[" + _CN + r"]*[十百千万亿][" + _CN + r"]*|[一二两三四五六七八九十]+(?=块|元|圆))"
     r"(?P<suf>元|块钱|块|圆)?"
@@ -62,14 +69,34 @@ _NOT_MONEY_AFTER = re.compile(
     r"[a-z]*\b)"
 )
 # ... and a number preceded by one of these is an identifier (phone, card or account tail).
-_NOT_MONEY_BEFORE = re.compile(
-    r"(?:尾号|号码|电话|手机|卡号|账号|帐号|编号|工号|后四位|末四位|分机|第|#|no\.|"
-    r"ending in|ending with|account|card|phone|number|extension|ext\.|ref|in|year|at|around|"
-    r"january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\s*$"
-)
+_ID_WORDS = (
+    "尾号", "号码", "电话", "手机", "卡号", "账号", "帐号", "编号", "工号", "后四位", "末四位", "分机",
+    "第", "#", "no.", "ending in", "ending with", "account", "card", "phone", "number",
+    "extension", "ext.", "ref", "in", "year", "at", "around", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "id",
+)  # fmt: skip
+
+
+def _id_before(before: str) -> bool:
+    """True when the words before a number make it an identifier, a time or a date."""
+    tail = before.rstrip()
+    if not tail.endswith(_ID_WORDS):
+        return False
+    for w in _ID_WORDS:  # an English word must stand alone: "in" but not "within"
+        if tail.endswith(w):
+            head = tail[: -len(w)]
+            if not (w.isascii() and w[0].isalpha() and head[-1:].isalpha() and head[-1:].isascii()):
+                return True
+    return False
+
+
 # A bare number this small followed by one of these is a date or a time of day.
 _DATE_AFTER = {"月": 12, "日": 31, "号": 31, "点": 24, "时": 24, "分": 60, "秒": 60}
+
+
+_HAS_DIGIT = re.compile(r"\d")
+_HAS_CN_NUMBER = re.compile(r"[十百千万亿]|[一二两三四五六七八九][块元圆]")
 
 
 def parse_chinese_number(text: str) -> int | None:
@@ -112,39 +139,45 @@ def find_amounts(norm: str) -> list[Amount]:
     """All money amounts in a normalised text, in order, with dates, times and ids left out."""
     found: list[Amount] = []
     taken: list[tuple[int, int]] = []
-    for m in _ARABIC.finditer(norm):
+    digits = _HAS_DIGIT.search(norm) is not None
+    for m in _ARABIC.finditer(norm) if digits else ():
         start, end = m.span()
         before = norm[max(0, start - 14) : start]
+        pre = _PREFIX_BEFORE.search(before) if before else None
+        if pre is not None:
+            start -= len(pre.group())
+            before = before[: len(before) - len(pre.group())]
         prev = norm[start - 1] if start else ""
         if prev and ((prev.isalnum() and prev.isascii()) or prev in "/-:."):
             continue  # part of a word, code, date or time
         num = m["num"].replace(",", "")
-        marked = bool(m["pre"] or m["mult"] or m["suf"])
+        marked = bool(pre or m["mult"] or m["suf"])
         if not marked:
             after = norm[end : end + 12]
-            if _NOT_MONEY_AFTER.match(after) or _NOT_MONEY_BEFORE.search(before):
+            if _NOT_MONEY_AFTER.match(after) or _id_before(before):
                 continue
             limit = _DATE_AFTER.get(after[:1])
             if limit is not None and Decimal(num) <= limit:
                 continue
             if len(num.split(".")[0]) >= 7 and "," not in m["num"]:
                 continue  # phone or account number
-        elif _NOT_MONEY_BEFORE.search(before) and not m["pre"] and not m["suf"]:
+        elif _id_before(before) and not pre and not m["suf"]:
             continue
         try:
             value = Decimal(num)
         except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
             continue
         mult = {"万": 10000, "w": 10000, "千": 1000, "k": 1000, "百": 100}.get(m["mult"] or "", 1)
-        value *= mult
+        if mult != 1:
+            value = _CTX.multiply(value, mult)
         if m["tail"] and mult >= 100:
             tail = int(m["tail"]) if m["tail"].isdigit() else _DIGITS[m["tail"]]
-            value += tail * (mult // 10)
+            value = _CTX.add(value, tail * (mult // 10))
         if value == value.to_integral():
             value = Decimal(int(value))
         found.append(Amount(start, end, value, marked))
         taken.append((start, end))
-    for m in _CHINESE.finditer(norm):
+    for m in _CHINESE.finditer(norm) if _HAS_CN_NUMBER.search(norm) else ():
         start, end = m.span()
         if any(s < end and start < e for s, e in taken):
             continue
@@ -166,7 +199,7 @@ def find_amounts(norm: str) -> list[Amount]:
         if value is None or value < 10:
             continue
         found.append(Amount(start, end, Decimal(value), True))
-    for m in _EN_RE.finditer(norm):
+    for m in _EN_RE.finditer(norm) if ("hundred" in norm or "thousand" in norm) else ():
         value = _en_value(m["num"])
         if value:
             found.append(Amount(m.start(), m.end(), Decimal(value), True))

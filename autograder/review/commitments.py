@@ -15,7 +15,15 @@ from datetime import date, datetime, time
 from decimal import Decimal
 
 from autograder.review.model import COLLECTOR, CONTACT, DEBTOR, Commitment, Turn
-from autograder.review.promise_clauses import Clause, is_acceptance, is_refusal, read_clauses
+from autograder.review.promise_clauses import (
+    Clause,
+    asks,
+    is_acceptance,
+    is_refusal,
+    read_clauses,
+    talks_of_paying,
+)
+from autograder.review.timeexpr import may_name_day
 
 __all__ = ["find_commitment"]
 
@@ -103,21 +111,31 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
     before_tentative: Commitment | None = None
     tentative = False
     pending: _Proposal | None = None
+    pay_talk = False  # the collector last spoke about paying: a bare "周四吧" answers that
     for turn in turns:
         if not turn.norm or not turn.norm.strip() or turn.speaker == CONTACT:
             continue
-        clauses = read_clauses(turn.norm, at)
+        dated = may_name_day(turn.norm)
         if tagged and turn.speaker != DEBTOR:
             # The collector's turn: a "no" to the debtor's proposal, or a proposal of their own.
             if tentative and is_refusal(turn.norm):
                 current = before_tentative
             tentative = False
-            proposal = _proposal(turn, clauses, today)
-            if proposal is not None:
-                pending = proposal
-            elif any(c.question for c in clauses):
+            pay_talk = talks_of_paying(turn.norm)
+            if dated:
+                clauses = read_clauses(turn.norm, at)
+                proposal = _proposal(turn, clauses, today)
+                if proposal is not None:
+                    pending = proposal
+                elif any(c.question for c in clauses):
+                    pending = None
+            elif asks(turn.norm):
                 pending = None
             continue
+        if not (dated or pending is not None or current is not None):
+            tentative = False  # nothing here can make, change or withdraw a promise
+            continue
+        clauses = read_clauses(turn.norm, at)
 
         made: Commitment | None = None
         opened, answered = current, pending
@@ -131,7 +149,7 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
                 if pending is not None and pending.day == day:
                     pending = None
                 continue
-            if day is None and c.negated and c.pay and not c.amounts and not c.conditional:
+            if day is None and c.negated and c.pay and not c.conditional and not c.amounts:
                 current, pending = None, None  # 我还不了 / I can't pay: a general retraction
                 continue
             day = _usable(c, today)
@@ -139,7 +157,9 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
                 continue
             if c.question and not (c.proposal and tagged):
                 continue
-            if not (c.pay or (c.bare and tagged)) or c.due_noun:
+            context = pay_talk or answered is not None or opened is not None
+            bare_ok = c.bare and tagged and (context or any(a.marked for a in c.amounts))
+            if not (c.pay or bare_ok) or c.due_noun:
                 continue
             amount = _amount_for(clauses, i)
             at_time = _time_for(clauses, i)
@@ -158,23 +178,34 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
             counter = [
                 c
                 for c in clauses
-                if c.amounts and not c.days and (c.pay or c.bare)
+                if not c.days and c.amounts and (c.pay or c.bare)
                 if not (c.negated or c.conditional or c.hedged or c.due_noun)
+                if c.proposal or not c.question
             ]
             accepted = is_acceptance(turn.norm)
+            timed = [
+                c
+                for c in clauses
+                if not c.days and c.time and (c.bare or c.pay) and not (c.negated or c.question)
+            ]
+            if timed and not counter:  # 明天几点？— 下午吧，三点之前
+                accepted = accepted or not any(c.conditional or c.hedged for c in timed)
             if accepted and not counter:
                 counter = [c for c in clauses if c.amounts and not (c.negated or c.due_noun)]
             if accepted or counter:
                 amount = _value(counter[-1]) if counter else pending.amount
+                if amount is None and current is not None and current.due == pending.day:
+                    amount = current.amount
+                at_time = timed[-1].time if timed else pending.time
                 quote = _quote(pending.turn, turn)
-                made = Commitment(pending.day, pending.time, amount, quote, speaker)
+                made = Commitment(pending.day, at_time, amount, quote, speaker)
                 current = made
                 question_made = bool(counter) and counter[-1].question
         elif made is None and current is not None and tagged:
             extra = [
                 c
                 for c in clauses
-                if c.amounts and not c.days and c.bare and not (c.negated or c.question)
+                if not c.days and c.amounts and c.bare and not (c.negated or c.question)
             ]
             if extra and current.amount is None:
                 current = replace(current, amount=extra[-1].amounts[-1].value)

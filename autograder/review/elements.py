@@ -57,16 +57,21 @@ def find_elements(turns: list[Turn], flags: list[Flag] | None = None) -> list[El
     own = [t for t in turns if t.speaker == COLLECTOR]
     forms = [(t, normalize(t.text)) for t in own]
     forms = [(t, n, compact(n.text)) for t, n in forms]
+    # All collector turns in one string (turns separated by a newline): one search per pattern.
+    joined = "\n".join(c.text for _, _, c in forms)
+    starts: list[int] = []
+    pos = 0
+    for _, _, c in forms:
+        starts.append(pos)
+        pos += len(c.text) + 1
     bad_turns: dict[str, set[int]] = {}
     for f in flags or []:
         bad_turns.setdefault(f.rule, set()).add(f.turn)
     out = []
     for name, spec in ELEMENT_SPECS().items():
-        pool = forms[-2:] if spec.last_only else forms
-        if spec.not_rule:
-            bad = bad_turns.get(spec.not_rule, set())
-            pool = [f for f in pool if f[0].index not in bad]
-        quote = _find(spec, pool)
+        bad = bad_turns.get(spec.not_rule, set()) if spec.not_rule else set()
+        first = max(0, len(forms) - 2) if spec.last_only else 0
+        quote = _find(spec, forms, joined, starts, first, bad)
         if quote is None:
             out.append(Element(name, False, "", spec.hint))
         else:
@@ -74,8 +79,21 @@ def find_elements(turns: list[Turn], flags: list[Flag] | None = None) -> list[El
     return out
 
 
-def _find(spec: _Spec, pool: list[tuple[Turn, Normalized, Compact]]) -> str | None:
+def _find(
+    spec: _Spec,
+    forms: list[tuple[Turn, Normalized, Compact]],
+    joined: str,
+    starts: list[int],
+    first: int,
+    bad: set[int],
+) -> str | None:
     """The quote (original sentence) proving the element, or None when it is missing."""
+    if not forms:
+        return None
+    lo = starts[first]
+    if any(g.search(joined, lo) is None for g in spec.groups):
+        return None
+    pool = [f for f in forms[first:] if f[0].index not in bad]
     if spec.same_turn:  # every group inside one sentence or two neighbouring sentences
         for t, _, c in pool:
             if not all(g.search(c.text) for g in spec.groups):
@@ -88,13 +106,13 @@ def _find(spec: _Spec, pool: list[tuple[Turn, Normalized, Compact]]) -> str | No
                     if all(g.search(form) for g in spec.groups):
                         return text
         return None
-    first: str | None = None
+    quote: str | None = None
     for g in spec.groups:
         hit = next(((t, n, c, m) for t, n, c in pool if (m := g.search(c.text))), None)
         if hit is None:
             return None
-        first = first or _quote(*hit)
-    return first
+        quote = quote or _quote(*hit)
+    return quote
 
 
 _SPLIT = re.compile(r"(?<=[。！？!?\n])|(?<=[.;；])(?=\s)")

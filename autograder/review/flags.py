@@ -25,20 +25,30 @@ _NEG_EN = re.compile(
     r"aren t|wasn t|nobody|no one|neither|nor|without|avoid|instead of|refrain from|"
     r"under no circumstances|no longer)\b"
 )
+# A-not-A questions are not negations: 能不能, 是不是, 有没有.
+_A_NOT_A = re.compile(r"(\w)[不没]\1")
 # A bare negator right before the phrase: `不犯法`, `没上门`.
 _NEG_NEXT = re.compile(r"(不|没|未|非|无|别)\s*$")
 # Words between negator and match that end the negator's reach (`你不还我们就上门`).
 _BREAK_ZH = re.compile(r"就|便|才|否则|不然|的话|要是|如果|那么|那|所以|我们|我")
-_BREAK_EN = re.compile(r"\b(if|unless|or|otherwise|until|then|so|we|i|they|we ll|i ll)\b")
+_BREAK_EN = re.compile(
+    r"\b(if|unless|or|otherwise|until|then|so|we|i|they|we ll|i ll|who|that|which)\b"
+)
 # Reported or hypothetical speech in the same clause: `有人说要上门`, `if anyone threatens you`.
 _REPORT_ZH = re.compile(
     r"有人|别人说|他人|听说|据说|有的催收|有些催收|其他催收|不法|冒充|假冒|自称|诈骗分子|骗子会|"
-    r"谨防|警惕|提醒您|提醒你|你说|您说|你刚才说|您刚才说|所谓|像.{0,6}这样的话|类似"
+    r"谨防|警惕|提醒您|提醒你|你说|您说|你刚才说|您刚才说|所谓|像.{0,6}这样的话|类似|网上说|传言|谣言|"
+    r"怀疑|担心|以为|任何人|不管谁|无论谁|凡是"
 )
 _REPORT_EN = re.compile(
     r"\b(if anyone|if someone|anyone who|someone who|anybody who|some collectors|other collectors|"
     r"you may hear|scammers?|fraudsters?|you said|you called|claims? to be|claiming to be|pretend|"
     r"impersonat\w*|beware|so called|so-called|such as|like saying)\b"
+)
+# Denied right after: `黑名单其实并不存在`, `... is not true`.
+_DENIED_AFTER = re.compile(
+    r"^\W{0,2}(其实|根本|是)?.{0,2}(并不存在|不存在|是假的|不是真的|是谣言|不属实|是骗人的|是违规的|是违法的)"
+    r"|^\W{0,2}(is|are|s) (not true|not real|a myth|false|illegal|a scam)|^\W{0,2}(doesn t|don t) exist"
 )
 _BREAK_REPORT = re.compile(r"那么|那|就|所以|\bthen\b|\bso\b")
 _QUOTES = "\"“”「」『』‘’'"
@@ -66,7 +76,7 @@ def _words(s: str) -> str:
 
 def is_negated(norm: str, i: int) -> bool:
     """Is the phrase starting at normalised offset `i` negated within its clause?"""
-    prefix = norm[_clause_start(norm, i) : i]
+    prefix = _A_NOT_A.sub("问问问", norm[_clause_start(norm, i) : i])
     if not prefix:
         return False
     if _NEG_NEXT.search(prefix):
@@ -84,7 +94,7 @@ def is_negated(norm: str, i: int) -> bool:
         last = m
     if last is not None:
         gap = wprefix[last.end() :]
-        if len(gap.split()) <= 6 and not _BREAK_EN.search(gap):
+        if len(gap.split()) <= 3 and not _BREAK_EN.search(gap):
             return True
     return False
 
@@ -100,6 +110,9 @@ def is_reported(norm: str, i: int, j: int) -> bool:
             last = m
         if last is not None and not _BREAK_REPORT.search(target[last.end() :]):
             return True
+    after_clause = norm[j : j + 16]
+    if _DENIED_AFTER.match(after_clause):
+        return True
     s, e = _sentence(norm, i, j)
     before, after = norm[s:i], norm[j:e]
     if any(q in before for q in _QUOTES) and any(q in after[:3] for q in _QUOTES):
@@ -124,10 +137,10 @@ def find_flags(turns: list[Turn], cat: Catalogue | None = None) -> list[Flag]:
             continue
         n = normalize(turn.text)
         c = compact(n.text)
-        for rule in cat.candidates(c.text):
+        for rule, patterns in cat.candidates(c.text):
             if rule.scope == "contact" and not audience:
                 continue
-            hit = _first_hit(rule, n, c)
+            hit = _first_hit(rule, patterns, n, c)
             if hit is not None:
                 i, j = hit
                 quote = _clause_quote(turn.text, n.orig(i), n.orig(j - 1) + 1)
@@ -150,8 +163,10 @@ def _clause_quote(text: str, i: int, j: int) -> str:
     return text[start:end].strip() or text[i:j]
 
 
-def _first_hit(rule: Rule, n: Normalized, c: Compact) -> tuple[int, int] | None:
-    for pat in rule.patterns:
+def _first_hit(
+    rule: Rule, patterns: list[re.Pattern], n: Normalized, c: Compact
+) -> tuple[int, int] | None:
+    for pat in patterns:
         for m in pat.finditer(c.text):
             i, j = c.span(m.start(), m.end())
             if rule.negatable and (is_negated(n.text, i) or is_reported(n.text, i, j)):

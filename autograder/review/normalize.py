@@ -43,8 +43,9 @@ class Normalized:
         return self.index[min(i, len(self.index) - 1)]
 
 
+@lru_cache(maxsize=8192)
 def _char_norm(ch: str) -> str:
-    return to_simplified(unicodedata.normalize("NFKC", ch)).lower()
+    return _CONTROL.sub(" ", to_simplified(unicodedata.normalize("NFKC", ch)).lower())
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
@@ -52,69 +53,114 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029
 
 def normalize(text: str) -> Normalized:
     """Normalise `text` for matching; positions map back to `text` through `Normalized.orig`."""
+    return _normalize_cached(text) if len(text) <= 4096 else _normalize(text)
+
+
+@lru_cache(maxsize=8192)
+def _normalize_cached(text: str) -> Normalized:
+    return _normalize(text)
+
+
+def _normalize(text: str) -> Normalized:
     if not text:
         return Normalized("", None)
-    fast = unicodedata.is_normalized("NFKC", text)
-    if fast:
-        out = to_simplified(text).lower()
+    # Fast path: every step keeps the length, so offsets map one to one.
+    out = unicodedata.normalize("NFKC", text)
+    if len(out) == len(text):
+        out = to_simplified(out)
         if len(out) == len(text):
-            out = _CONTROL.sub(" ", out)
-            return Normalized(out, None)
+            out = out.lower()
+            if len(out) == len(text):
+                return Normalized(_CONTROL.sub(" ", out), None)
     # Slow path: some character changes length under NFKC, t2s or lower(); map char by char.
     parts: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
-        n = _char_norm(ch) if ord(ch) > 127 or ch.isupper() else ch
-        n = _CONTROL.sub(" ", n)
+        n = _char_norm(ch)
         parts.append(n)
         index.extend([i] * len(n))
     return Normalized("".join(parts), tuple(index))
 
 
-@dataclass(frozen=True)
-class Compact:
-    """Matching form: words only, CJK runs joined, spaced-out letters joined (`老 赖` → `老赖`)."""
+_WORD = re.compile(r"[^\W_]+")
+_SEP = re.compile(r"[\W_]+")
+_SEP_CHAR = re.compile(r"[\W_]")
+# Separators of a spelled-out word (`l a o`, `i.d.i.o.t`, `i-d-i-o-t`); not apostrophes (`I'm`).
+_SPELL_SEP = re.compile(r"[\s.\-_*·]{1,3}")
 
-    text: str
-    index: tuple[int, ...]  # offset in the normalised text of every character
+
+class Compact:
+    """Matching form: words only, CJK runs joined, spaced-out letters joined (`老 赖` → `老赖`).
+
+    `index` (offset in the normalised text of every character) is built only when a match
+    needs mapping back, which keeps the common no-match case fast.
+    """
+
+    __slots__ = ("text", "norm", "_index")
+
+    def __init__(self, text: str, norm: str) -> None:
+        self.text = text
+        self.norm = norm
+        self._index: tuple[int, ...] | None = None
+
+    @property
+    def index(self) -> tuple[int, ...]:
+        if self._index is None:
+            self._index = _compact_index(self.norm)
+        return self._index
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Normalised-text span of compact span [start, end)."""
-        if not self.index or start >= end:
+        index = self.index
+        if not index or start >= end:
             return (0, 0)
-        return self.index[start], self.index[end - 1] + 1
-
-
-_WORD = re.compile(r"[^\W_]+")
+        return index[start], index[end - 1] + 1
 
 
 def compact(norm: str) -> Compact:
     """Drop separators inside CJK text and inside spelled-out words; single spaces elsewhere."""
-    tokens = [(m.start(), m.end()) for m in _WORD.finditer(norm)]
-    out: list[str] = []
+    return _compact_cached(norm) if len(norm) <= 4096 else Compact(_SEP.sub(_sep, norm), norm)
+
+
+@lru_cache(maxsize=8192)
+def _compact_cached(norm: str) -> Compact:
+    if not _NON_CJK_WORD.search(norm):  # only CJK words: every separator goes
+        return Compact(_SEP.sub("", norm), norm)
+    return Compact(_SEP.sub(_sep, norm), norm)
+
+
+_NON_CJK_WORD = re.compile(r"[^\W_\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+
+
+def _joined(norm: str, s: int, e: int) -> bool:
+    """Is the separator norm[s:e] between two tokens dropped (rather than one space)?"""
+    a, b = norm[s - 1], norm[e]
+    if is_cjk(a) or is_cjk(b):
+        return True
+    if (
+        (s < 2 or _SEP_CHAR.match(norm, s - 2))
+        and (e + 1 >= len(norm) or _SEP_CHAR.match(norm, e + 1))
+        and _SPELL_SEP.fullmatch(norm, s, e)
+    ):
+        return True  # both neighbours are single letters or digits
+    return a.isdigit() and b.isdigit() and e - s == 1 and norm[s] in " -"
+
+
+def _sep(m: re.Match) -> str:
+    s, e = m.span()
+    if s == 0 or e == len(m.string):
+        return ""
+    return "" if _joined(m.string, s, e) else " "
+
+
+def _compact_index(norm: str) -> tuple[int, ...]:
+    """Offsets in `norm` of every character of the compact form (same rules as `_sep`)."""
     index: list[int] = []
     prev_end = -1
-    prev_single = False
-    for s, e in tokens:
-        tok = norm[s:e]
-        single = e - s == 1 and not is_cjk(tok)
-        if out:
-            joined = (
-                is_cjk(norm[prev_end - 1])
-                or is_cjk(tok[0])
-                or (single and prev_single)  # spelled-out word: `l a o`, `i.d.i.o.t`
-                or (
-                    norm[prev_end - 1].isdigit()
-                    and tok[0].isdigit()
-                    and s - prev_end == 1
-                    and norm[prev_end] in " -"
-                )
-            )
-            if not joined:
-                out.append(" ")
-                index.append(prev_end)
-        out.append(tok)
+    for m in _WORD.finditer(norm):
+        s, e = m.span()
+        if prev_end >= 0 and not _joined(norm, prev_end, s):
+            index.append(prev_end)
         index.extend(range(s, e))
         prev_end = e
-        prev_single = single
-    return Compact("".join(out), tuple(index))
+    return tuple(index)

@@ -1,115 +1,78 @@
 """Clause reading for the commitment finder: split a turn and tell promise, question and refusal.
 
 A clause is the unit a promise lives in ("明天不行，后天吧" is a refusal and a promise). Each clause
-gets its day mentions, amounts and the cues that cancel a promise: negation, condition, hedging,
-a past payment, a question, a range between two days.
+gets its day mentions, amounts and time at once; the cues that cancel a promise (negation,
+condition, hedging, a past payment, a question) are read only when the finder asks for them,
+since most clauses are ruled out by their day alone.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
+from autograder.review import promise_cues as cue
 from autograder.review.amounts import Amount, find_amounts
-from autograder.review.timeexpr import DayMention, find_days, find_time
+from autograder.review.timeexpr import DayMention, find_days, find_time, may_name_day
 
-__all__ = ["Clause", "is_acceptance", "is_refusal", "read_clauses"]
+__all__ = ["Clause", "asks", "is_acceptance", "is_refusal", "read_clauses", "talks_of_paying"]
 
-# Sentence ends and clause commas (a comma inside 5,000 does not split).
-_SPLIT = re.compile(
-    r"(?P<end>[。!?;\n]|\.(?!\d)|\?)|(?:(?<!\d),|,(?!\d{3}))|[、~]|\s(?=but\s)|(?=但是|不过|可是)"
-)
-_SPLIT_AND = re.compile(_SPLIT.pattern + r"|\s(?=and\s)|然后|(?<=[0-9元块])再")
 _CLEAN = (("a.m.", "am"), ("p.m.", "pm"), ("’", "'"), ("‘", "'"), ("？", "?"), ("！", "!"))
-
-_PAY = re.compile(
-    r"还(?!是|有|在|没|要|得|会|可以|行|好|挺|不错|早|差|剩|想|需|真|算|欠|款日|款期|款记录)|付|交|缴|"
-    r"剩下|剩余|余下|其余|尾款|\bremaining\b|\bthe\s+rest\b|\bthe\s+balance\b|转(?!告|达|接|身|变|正|念|眼|移|到.{0,3}部门)|打款|打钱|打过去|打给|存进|存钱|汇款|汇过去|结清|处理|还上|补上|凑|"
-    r"\bpay|\bhave\s+it\s+paid\b|\bget\b.{0,24}\bto\s+you\b|\btransfer|\bsend\b|\bsettle|\bclear\b|\bdeposit|\bwire\b|\bmake\s+(?:a|the)\s+"
-    r"payment|\bpayment\b|\bcover\b|\bput\b.*\btoward"
-)
-_DUE_NOUN = re.compile(
-    r"还款日|到期日|账单日|最后还款|截止日|应还|\bdue\s+date\b|\bwas\s+due\b|\bis\s+due\b|"
-    r"\bpayment\s+date\b|\bminimum\s+payment\b"
-)
-_NEG_OK = re.compile(
-    r"没问题|没事|没关系|不好意思|不客气|不会忘|不会再|不会拖|不会晚|不会逾期|不会耽误|不会食言|不会失约|"
-    r"不过|不管|不然|不用担心|不超过|不晚于|不迟于|要不|不得不|"
-    r"\bno\s+problem\b|\bno\s+worries\b|\bnot\s+a\s+problem\b|\bdon't\s+worry\b|\bwon't\s+forget\b|"
-    r"\bwill\s+not\s+forget\b|\bwon't\s+be\s+late\b|\bno\s+later\s+than\b|\bnot\s+later\s+than\b|"
-    r"\bwithout\s+fail\b"
-)
-_NEG = re.compile(
-    r"不|没|别|无法|甭|未|\bnot\b|n't\b|\bcannot\b|\bno\b|\bnever\b|\bunable\b|\bnope\b|\bnah\b"
-)
-_COND = re.compile(
-    r"如果|要是|假如|假设|万一|只要|除非|的话|了就|有钱就|有了钱|看情况|到时候|再看|等(?:我|到|发|工资|钱|他|她|"
-    r"下个|客户|老板|公司)|才能|\bif\b|\bunless\b|\bas\s+long\s+as\b|\bprovided\b|\bdepend|"
-    r"\bonce\s+i\s+get\b|\bwhen\s+i\s+get\b|\bafter\s+i\s+get\b|\bassuming\b|\bin\s+case\b"
-)
-_COND_CARRY = re.compile(r"如果|要是|假如|假设|万一|只要|除非|的话|\bif\b|\bunless\b|\bonce\b")
-_HEDGE = re.compile(
-    r"尽量|争取|试试|试一下|可能|也许|大概|估计|应该|说不定|不一定|再说|看看|考虑|想想|商量|问问|"
-    r"\bmaybe\b|\bperhaps\b|\bprobably\b|\bmight\b|\btry\b|\btrying\b|\bhopefully\b|\bi\s+guess\b|"
-    r"\bnot\s+sure\b|\blet\s+me\s+(?:think|check|see)\b|\bthink\s+about\b|\bsee\s+if\b"
-)
-_PAST = re.compile(
-    r"已经|已还|已付|已转|早就|刚才|刚刚|上周|\balready\b|\bi\s+paid\b|\bi've\s+paid\b|\bhave\s+paid\b|"
-    r"\bdid\s+pay\b|\bsent\s+it\b|\blast\s+week\b"
-)
-_QWORD = re.compile(
-    r"吗|么$|呢$|能不能|可不可以|行不行|好不好|是不是|要不要|会不会|有没有|什么时候|哪天|几号|多少|怎么样|"
-    r"如何|^(?:can|could|would|will|do|does|did|are|is|when|what|how)\b"
-)
-_TAG_PROPOSAL = re.compile(
-    r"可以吗|行吗|好吗|成吗|可不可以|行不行|好不好|怎么样|如何|\bok\??$|\bokay\??$|is\s+that\s+ok|"
-    r"would\s+that\s+(?:work|be\s+ok)|does\s+that\s+work|\bhow\s+about\b|\bwhat\s+about\b|"
-    r"\bcan\s+i\s+pay\b|\bcould\s+i\s+pay\b|\bis\s+it\s+ok\b|\bwould\s+it\s+be\s+ok\b|\bi\s+can\b"
-)
-_RANGE = re.compile(r"或|还是|到|至|-|\bor\b|\bto\b|\bbetween\b|\band\b")
-_FILLER = re.compile(
-    r"那就|那么|就|吧|啊|呀|嗯|哦|呗|了|的|那|好|行|可以|我|先|定在|定|约在|then|let's\s+say|"
-    r"how\s+about|say|on|by|before|ok|okay|sure|yes|yeah|fine|i'll|i\s+will|instead|only|just|"
-    r"works?|for|me|is|good|great|it|that|then|at|the|in|morning|afternoon|evening|"
-    r"只能|只|之前|以前|前|上午|下午|"
-    r"晚上|中午|早上|点|半|钟|左右"
-)
-_ACCEPT = re.compile(
-    r"^(?:(?:行|好|嗯|对|是|成|能|会)(?:[的吧啊呀了嘛滴哈嗯好行对是]|可以)*(?=$|[\W\s])|"
-    r"可以|没问题|一定|肯定|放心|同意|答应|那就这样|就这样|就这么定|定了|"
-    r"知道了|记住了|收到|ok|okay|yes|yeah|yep|yup|sure|fine|alright|all\s+right|deal|agreed|"
-    r"that\s+works|works\s+for\s+me|sounds\s+good|will\s+do|i\s+will|i\s+can|i'll\s+do\s+(?:it|that)|"
-    r"i\s+promise|of\s+course|definitely|absolutely|no\s+problem|correct|right|that's\s+right|"
-    r"that's\s+fine|that's\s+ok|got\s+it|understood)"
-)
-_REFUSE = re.compile(
-    r"^(?:不行|不可以|不能|不好|不太行|不了|没办法|没法|恐怕不|那不行|太晚|太迟|太多|no\b|nope|nah|"
-    r"i\s+can't|i\s+cannot|that's\s+too|that\s+won't|sorry,?\s+(?:no|we\s+can't))"
-    r"|^.{0,30}?(?:太晚|太迟|不能接受|没法接受|不太行|\btoo\s+late\b|\bcan't\s+accept\b|"
-    r"\bcannot\s+accept\b|\bnot\s+possible\b|\bwon't\s+work\b|\bdoesn't\s+work\b)"
-)
+_CLEAN += (("，", ","), ("；", ";"), ("：", ":"))
+_PUNCT = re.compile(r"[。!?;\n.,、~]")
+_SENTENCE_END = set("。!?;\n.")
+_CONJ = re.compile(r"\s(?=(?:but|and)\s)|(?=但是|不过|可是)|然后|(?<=[0-9元块])再")
+_NUMBERISH = re.compile(r"[\d十百千万]")
+_TIMEISH = re.compile(r"[\d点]")
 
 
-@dataclass
+class cached_property:  # noqa: N801 - functools' version takes a lock on every first read
+    """A lazily computed attribute, stored on the instance after its first read."""
+
+    def __init__(self, fn) -> None:  # noqa: ANN001
+        self.fn = fn
+        self.name = fn.__name__
+
+    def __get__(self, obj, cls=None):  # noqa: ANN001, ANN204
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
+
+
+_LETTERS = re.compile(r"[\W_\d]")
+
+
 class Clause:
-    """One clause of a turn with what the commitment rules need to know about it."""
+    """One clause of a turn; its cues are computed on first use."""
 
-    text: str
-    days: list[DayMention] = field(default_factory=list)
-    amounts: list[Amount] = field(default_factory=list)
-    time: time | None = None
-    question: bool = False
-    proposal: bool = False  # a question that proposes: 明天还2000可以吗?
-    negated: bool = False
-    conditional: bool = False
-    hedged: bool = False
-    past: bool = False
-    pay: bool = False
-    due_noun: bool = False
-    bare: bool = False  # nothing but a day, time or amount: 明天吧, friday then
+    def __init__(self, text: str, at: datetime, sentence: list[Clause]) -> None:
+        self.text = text
+        self.script = cue.script_of(text)
+        self.days: list[DayMention] = find_days(text, at) if may_name_day(text) else []
+        self.sentence = sentence  # the clauses of its sentence, itself included
+        self.k = len(sentence)  # its place in the sentence
+        self.asked = False  # its sentence ends with a question mark and it is the last clause
+        sentence.append(self)
 
-    @property
+    @cached_property
+    def amounts(self) -> list[Amount]:
+        """The money amounts in this clause."""
+        text = self.text
+        numberish = _NUMBERISH.search(text) or "hundred" in text or "thousand" in text
+        return find_amounts(text) if numberish else []
+
+    @cached_property
+    def time(self) -> time | None:
+        """The clock time in this clause (下午三点 / by 5 pm), if any."""
+        text = self.text
+        timeish = _TIMEISH.search(text) or "中午" in text or "noon" in text or "midday" in text
+        return find_time(text) if timeish else None
+
+    def _has(self, c: cue.Cue) -> bool:
+        return c.search(self.text, self.script)
+
+    @cached_property
     def day(self) -> date | None:
         """The one day this clause names, or None when it names none, several or a range."""
         strong = [d for d in self.days if not d.weak]
@@ -117,104 +80,158 @@ class Clause:
         if not use or any(d.vague for d in use):
             return None
         days = {d.day for d in use}
-        if len(days) != 1:
-            return None
-        return days.pop()
+        return days.pop() if len(days) == 1 else None
+
+    @cached_property
+    def negated(self) -> bool:
+        """不 / 没 / can't ..., not counting 没问题, 不好意思, no later than."""
+        return cue.NEG.search(cue.NEG_OK.sub(" ", self.text, self.script), self.script)
+
+    @cached_property
+    def own_conditional(self) -> bool:
+        return self._has(cue.COND)
+
+    @cached_property
+    def conditional(self) -> bool:
+        """如果 / 有钱就 / if ..., or the consequent of a 如果 clause before it."""
+        carry = False
+        for o in self.sentence[: self.k + 1]:  # left to right, without recursion
+            own = o.own_conditional
+            if o is self:
+                return own or carry
+            carry = (
+                (own or carry) and "就" not in o.text and cue.COND_CARRY.search(o.text, o.script)
+            )
+        return False  # pragma: no cover - self is always in its sentence
+
+    @cached_property
+    def hedged(self) -> bool:
+        """尽量 / maybe ..., or a sentence with a lone hedge (明天吧，我争取)."""
+        if self._has(cue.HEDGE):
+            return True
+        return any(o is not self and o._lone_hedge for o in self.sentence)
+
+    @cached_property
+    def _lone_hedge(self) -> bool:
+        return self._has(cue.HEDGE) and self._has(cue.HEDGE_ONLY)
+
+    @cached_property
+    def past(self) -> bool:
+        """已经 / 本来 / already / was going to."""
+        return self._has(cue.PAST)
+
+    @cached_property
+    def own_pay(self) -> bool:
+        return self._has(cue.PAY) and not self._has(cue.OTHER_BILL)
+
+    @cached_property
+    def pay(self) -> bool:
+        """A payment verb here, or for a dated clause in an undated neighbour (明天下午，还2000)."""
+        if self.own_pay:
+            return True
+        if not self.days:
+            return False
+        k = self.k
+        for step in (1, -1):
+            j = k + step
+            while 0 <= j < len(self.sentence) and not self.sentence[j].days:
+                o = self.sentence[j]
+                if o.own_pay and not (o.negated or o.conditional or o.question or o.hedged):
+                    return True
+                j += step
+        return False
+
+    @cached_property
+    def due_noun(self) -> bool:
+        """还款日 / due date: a stated deadline, not a promise."""
+        return self._has(cue.DUE_NOUN)
+
+    @cached_property
+    def question(self) -> bool:
+        """吗 / 能不能 / can you ..., or the last clause before a question mark."""
+        return self.asked or self._has(cue.QUESTION)
+
+    @cached_property
+    def proposal(self) -> bool:
+        """A question that proposes: 明天还2000可以吗? / how about Friday?"""
+        return self.question and self._has(cue.TAG_PROPOSAL)
+
+    @cached_property
+    def bare(self) -> bool:
+        """Nothing but a day, time or amount: 明天吧 / Friday then / 两千."""
+        if not (self.days or self.amounts or self.time):
+            return False
+        text = self.text
+        spans = [(d.start, d.end) for d in self.days] + [(a.start, a.end) for a in self.amounts]
+        for s, e in sorted(spans, reverse=True):
+            text = text[:s] + " " + text[e:]
+        return len(_LETTERS.sub("", cue.FILLER.sub(" ", text, self.script))) <= 1
 
 
 def _clean(norm: str) -> str:
     for a, b in _CLEAN:
-        norm = norm.replace(a, b)
+        if a in norm:
+            norm = norm.replace(a, b)
     return norm
 
 
-def _strip(text: str, spans: list[tuple[int, int]]) -> str:
-    for s, e in sorted(spans, reverse=True):
-        text = text[:s] + " " + text[e:]
-    return text
-
-
-def _is_negated(text: str) -> bool:
-    return _NEG.search(_NEG_OK.sub(" ", text)) is not None
+def _pieces(norm: str) -> list[tuple[str, str]]:
+    """(clause text, what ends it): "," or "" inside a sentence, 。!?; or "\\n" at its end."""
+    out: list[tuple[str, str]] = []
+    pos = 0
+    for m in _PUNCT.finditer(norm):
+        i, ch = m.start(), m.group()
+        if ch in ".," and i and norm[i - 1].isdigit() and norm[i + 1 : i + 2].isdigit():
+            if ch == "." or norm[i + 1 : i + 4].isdigit():
+                continue  # 450.50 or 5,000
+        out.append((norm[pos:i], ch))
+        pos = i + 1
+    out.append((norm[pos:], "\n"))
+    if any(w in norm for w in (" but ", " and ", "但是", "不过", "可是", "然后", "再")):
+        split: list[tuple[str, str]] = []
+        for text, end in out:
+            parts = _CONJ.split(text) if "between" not in text else [text]
+            split += [(p, "") for p in parts[:-1]] + [(parts[-1], end)]
+        out = split
+    return out
 
 
 def read_clauses(norm: str, at: datetime) -> list[Clause]:
-    """Split a normalised turn into clauses and read each one's cues."""
-    norm = _clean(norm)
+    """Split a normalised turn into clauses; a clause before a question mark is a question."""
     clauses: list[Clause] = []
-    pos = 0
-    pieces: list[tuple[str, str]] = []
-    splitter = _SPLIT if "between" in norm else _SPLIT_AND
-    for m in splitter.finditer(norm):
-        pieces.append((norm[pos : m.start()], m.group("end") or ""))
-        pos = m.end()
-    pieces.append((norm[pos:], ""))
-    carry = False
     sentence: list[Clause] = []
-    for raw, end in pieces:
+    for raw, end in _pieces(_clean(norm)):
         text = raw.strip()
         if text:
-            c = _read(text, at)
-            if carry:
-                c.conditional = True
-            carry = c.conditional and _COND_CARRY.search(text) is not None and "就" not in text
-            clauses.append(c)
-            sentence.append(c)
-        if end in ("?",) and sentence:
-            last = sentence[-1]
-            last.question = True
-            last.proposal = last.proposal or _TAG_PROPOSAL.search(last.text) is not None
-        if end:
-            _share_pay(sentence)
-            sentence, carry = [], False
-    _share_pay(sentence)
+            clauses.append(Clause(text, at, sentence))
+        if end in _SENTENCE_END:
+            if end == "?" and sentence:
+                sentence[-1].asked = True
+            sentence = []
     return clauses
-
-
-def _share_pay(sentence: list[Clause]) -> None:
-    """明天下午，还2000: a dated clause borrows the payment verb of its undated neighbours."""
-    for i, c in enumerate(sentence):
-        if c.pay or not c.days:
-            continue
-        for step in (1, -1):
-            j = i + step
-            while 0 <= j < len(sentence) and not sentence[j].days:
-                other = sentence[j]
-                if other.pay and not (other.negated or other.conditional or other.question):
-                    c.pay = True
-                    break
-                j += step
-            if c.pay:
-                break
-
-
-def _read(text: str, at: datetime) -> Clause:
-    days = find_days(text, at)
-    amounts = find_amounts(text)
-    c = Clause(text, days, amounts)
-    c.time = find_time(text) if days or any(ch.isdigit() for ch in text) or "点" in text else None
-    c.negated = _is_negated(text)
-    c.conditional = _COND.search(text) is not None
-    c.hedged = _HEDGE.search(text) is not None
-    c.past = _PAST.search(text) is not None
-    c.pay = _PAY.search(text) is not None
-    c.due_noun = _DUE_NOUN.search(text) is not None
-    c.question = _QWORD.search(text) is not None
-    c.proposal = c.question and _TAG_PROPOSAL.search(text) is not None
-    rest = _strip(text, [(d.start, d.end) for d in days] + [(a.start, a.end) for a in amounts])
-    rest = _FILLER.sub(" ", rest)
-    c.bare = len(re.sub(r"[\W_\d]", "", rest)) <= 1 and bool(days or amounts)
-    return c
 
 
 def is_acceptance(norm: str) -> bool:
     """True for a plain yes to a proposal: 行 / 好的 / 可以 / 没问题 / 嗯 / OK / sure / fine."""
     text = _clean(norm).strip().lstrip("(（\"'")
-    if not _ACCEPT.match(text):
+    script = cue.script_of(text)
+    if not cue.ACCEPT.search(text, script):
         return False
-    return not (_is_negated(text) or _HEDGE.search(text) or _COND.search(text))
+    negated = cue.NEG.search(cue.NEG_OK.sub(" ", text, script), script)
+    return not (negated or cue.HEDGE.search(text, script) or cue.COND.search(text, script))
 
 
 def is_refusal(norm: str) -> bool:
     """True when a turn opens by turning a proposal down: 不行 / 太晚了 / no / I can't."""
-    return _REFUSE.match(_clean(norm).strip()) is not None
+    text = _clean(norm).strip()
+    return cue.REFUSE.search(text, cue.script_of(text))
+
+
+def talks_of_paying(norm: str) -> bool:
+    """True when a turn speaks of paying at all (还款 / pay / 转过去)."""
+    return cue.PAY.search(norm, cue.script_of(norm))
+
+
+def asks(norm: str) -> bool:
+    """True when a turn asks something (a question mark or a question word)."""
+    return "?" in norm or "？" in norm or cue.QUESTION.search(norm, cue.script_of(norm))

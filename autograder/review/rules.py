@@ -45,9 +45,9 @@ class Catalogue:
             raise ValueError(f"rule catalogue categories differ from the contract: {unknown}")
         self.categories = cats
         self.rules: list[Rule] = []
-        self._always: list[int] = []
+        self._always: list[tuple[int, int]] = []  # (rule, pattern) pairs tried on every text
         self._auto = ahocorasick.Automaton()
-        anchors: dict[str, set[int]] = {}
+        anchors: dict[str, set[tuple[int, int]]] = {}
         seen: set[str] = set()
         for raw in data["rules"]:
             rule = self._build(raw, cats)
@@ -56,12 +56,13 @@ class Catalogue:
             seen.add(rule.id)
             k = len(self.rules)
             self.rules.append(rule)
-            found = _anchors_of(rule.patterns)
-            if found is None:
-                self._always.append(k)
-            else:
+            for q, pat in enumerate(rule.patterns):
+                found = _required(pat.pattern)
+                if not found:
+                    self._always.append((k, q))
+                    continue
                 for a in found:
-                    anchors.setdefault(a, set()).add(k)
+                    anchors.setdefault(a, set()).add((k, q))
         for word, ks in anchors.items():
             self._auto.add_word(word, tuple(sorted(ks)))
         if anchors:
@@ -84,7 +85,7 @@ class Catalogue:
         langs: list[str] = []
         for lang in ("zh", "en"):
             for p in raw.get(lang, []) or []:
-                src = rf"(?<![a-z]){p}(?![a-z])" if lang == "en" else p
+                src = rf"(?<![a-z])(?:{p})(?![a-z])" if lang == "en" else p
                 pats.append(re.compile(src))
             if raw.get(lang):
                 langs.append(lang)
@@ -100,24 +101,18 @@ class Catalogue:
             unless=tuple(re.compile(u) for u in raw.get("unless", []) or []),
         )
 
-    def candidates(self, text: str) -> list[Rule]:
-        """Rules whose anchor words occur in `text` (plus rules without anchors)."""
-        ks: set[int] = set(self._always)
+    def candidates(self, text: str) -> list[tuple[Rule, list[re.Pattern]]]:
+        """Rules with the patterns whose anchor words occur in `text` (plus unanchored ones)."""
+        pairs: set[tuple[int, int]] = set(self._always)
         if self._has_anchors and text:
             for _, hit in self._auto.iter(text):
-                ks.update(hit)
-        return [self.rules[k] for k in sorted(ks)]
-
-
-def _anchors_of(patterns: tuple[re.Pattern, ...]) -> set[str] | None:
-    """Literal strings one of which must occur for any pattern to match (None: no filter)."""
-    out: set[str] = set()
-    for p in patterns:
-        a = _required(p.pattern)
-        if not a:
-            return None
-        out |= a
-    return out
+                pairs.update(hit)
+        by_rule: dict[int, list[int]] = {}
+        for k, q in sorted(pairs):
+            by_rule.setdefault(k, []).append(q)
+        return [
+            (self.rules[k], [self.rules[k].patterns[q] for q in qs]) for k, qs in by_rule.items()
+        ]
 
 
 def _required(pattern: str) -> set[str] | None:
@@ -139,7 +134,7 @@ def _req_seq(items: list) -> set[str] | None:
 
     def consider(cand: set[str] | None) -> None:
         nonlocal best
-        if cand and (best is None or min(map(len, cand)) > min(map(len, best))):
+        if cand and (best is None or _strength(cand) > _strength(best)):
             best = cand
 
     for op, av in items:
@@ -160,6 +155,32 @@ def _req_seq(items: list) -> set[str] | None:
             consider({chr(v) for _, v in av})
     consider({run} if run else None)
     return best
+
+
+# Anchors this common would send most texts to the regexes: prefer anything else.
+_COMMON = {
+    "你",
+    "您",
+    "我",
+    "他",
+    "她",
+    "的",
+    "了",
+    "是",
+    "就",
+    "会",
+    "要",
+    "我们",
+    "你们",
+    "i",
+    "a",
+}
+_COMMON |= {" ", "s", "t", "m", "the", "to", "you", "your", "me", "my", "we", "it", "is", "be"}
+
+
+def _strength(alts: set[str]) -> int:
+    """How selective an anchor set is: its weakest word's length, common words count as 0."""
+    return min(0 if a.strip() in _COMMON or not a.strip() else len(a.strip()) for a in alts)
 
 
 @lru_cache(maxsize=1)

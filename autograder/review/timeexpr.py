@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from autograder.review import daypatterns as pat
 from autograder.review.amounts import parse_chinese_number
 from autograder.review.workdays import add_workdays
 
-__all__ = ["DayMention", "find_days", "find_time", "has_cjk"]
+__all__ = ["DayMention", "find_days", "find_time", "has_cjk", "may_name_day"]
 
 
 @dataclass(frozen=True)
@@ -29,111 +30,25 @@ class DayMention:
     weak: bool = False  # 下班前 / tonight: today only when nothing else names a day
 
 
-_CNN = "一二两三四五六七八九十"
-_N = rf"(?:\d{{1,2}}|[{_CNN}]{{1,3}})"
-_WD = r"(?P<wd>[一二三四五六日天1-7])"
-_APPROX = re.compile(r"\s?(?:左右|前后|上下|那几天|那阵|附近|or so\b|ish\b)")
-_APPROX_BEFORE = re.compile(
-    r"(?:\baround|(?<!how\s)(?<!what\s)\babout|\bapproximately|\broughly|大约|约)\s*(?:the\s+)?$"
-)
-
-_ZH = re.compile(
-    "|".join(
-        [
-            r"(?P<iso>(?P<iy>20\d\d)\s?[-/.年]\s?(?P<im>\d{1,2})\s?[-/.月]\s?(?P<id>\d{1,2})[日号]?)",
-            rf"(?P<md>(?P<mm>{_N})月(?P<mdd>{_N})[日号]?)",
-            r"(?P<slash>(?<![\d/])(?P<sm>1[0-2]|0?[1-9])/(?P<sd>[12]\d|3[01]|0?[1-9])(?![\d/]))",
-            rf"(?P<rmd>(?P<rmw>下个?|这个?|本)月(?P<rmn>{_N})[日号])",
-            r"(?P<mend>(?P<mew>下个?|这个?|本)?月(?:底|末))",
-            r"(?P<yend>今?年(?:底|末))",
-            rf"(?P<week>(?P<ww>下下个?|下个?|这个?|本|上个?)?(?:周|星期|礼拜){_WD})",
-            r"(?P<rel>大后天|后天|明天|明日|明儿|明早|明晚|今天|今日|今儿|今晚|今早|当天|当日|"
-            r"大前天|昨天|昨日|昨晚|前天)",
-            rf"(?P<wdn>(?P<wdnn>{_N})个?工作日)",
-            r"(?P<nwd>下一?个?工作日)",
-            rf"(?P<nd>(?P<ndn>{_N})天(?:后|以后|之后|内|之内|以内))",
-            rf"(?P<bd>(?<![\d{_CNN}])(?P<bdn>{_N})[号日](?!线|码|楼|房|机))",
-            r"(?P<off>下班(?:之?前|以前)|晚上之?前)",
-            r"(?P<vague>明后天|明后两天|今明两?天|过几天|过两天|过段时间|过一阵子?|过阵子|这几天|这两天|近几天|近两天|最近|近期|"
-            r"尽快|尽早|改天|回头|以后|过些天|下周|下个?星期|下个?礼拜|这周|这个?星期|这个?礼拜|本周|"
-            r"周末|下个?月|月初|月中|上旬|中旬|下旬|年后|年前|节后|节前|一两天|两三天|三五天|几天|早晚|"
-            r"有空|有时间|发工资)",
-        ]
+def may_name_day(norm: str) -> bool:
+    """False when a normalised text surely names no day (a fast pre-check for the finder)."""
+    if pat.ZH_DAY_CHARS.search(norm):
+        return True
+    return pat.LATIN.search(norm) is not None and not pat.EN_DAY_WORDS.isdisjoint(
+        pat.EN_WORDS.findall(norm)
     )
-)
-
-_EN_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for m in names
-}
-_EN_DAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4}
-_EN_DAYS.update({"saturday": 5, "sunday": 6, "tues": 1, "weds": 2, "thurs": 3})
-_EN_NUM = {
-    w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())
-}
-_MON = "|".join(sorted(_EN_MONTHS, key=len, reverse=True))
-_DAY = "|".join(sorted(_EN_DAYS, key=len, reverse=True))
-_ENN = r"(?:\d{1,2}|" + "|".join(_EN_NUM) + ")"
-
-_EN = re.compile(
-    "|".join(
-        [
-            r"(?P<iso>(?P<iy>20\d\d)[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2}))",
-            r"(?P<slash>(?<![\d/])(?P<sm>1[0-2]|0?[1-9])/(?P<sd>[12]\d|3[01]|0?[1-9])"
-            r"(?:/(?P<sy>20\d\d|\d\d))?(?![\d/]))",
-            rf"(?P<mname>\b(?P<mn>{_MON})\.?\s+(?P<mnd>\d{{1,2}})(?:st|nd|rd|th)?\b)",
-            rf"(?P<dname>\b(?P<dnd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dnm>{_MON})\b)",
-            r"(?P<mend>\b(?:the\s+)?(?:end|last\s+day)\s+of\s+(?:the\s+|this\s+)?"
-            r"(?P<mew>next\s+)?month\b|\bmonth[-\s]end\b)",
-            rf"(?P<week>\b(?:(?P<ww>next|this|coming|this\s+coming)\s+)?(?P<wname>{_DAY})\b)",
-            r"(?P<rel>\bthe\s+day\s+after\s+tomorrow\b|\bday\s+after\s+tomorrow\b|\btomorrow\b|"
-            r"\btmrw?\b|\btoday\b|\btonight\b|\bthis\s+(?:morning|afternoon|evening)\b|"
-            r"\byesterday\b)",
-            rf"(?P<wdn>\b(?P<wdnn>{_ENN})\s+(?:business|working|work)\s+days?\b)",
-            r"(?P<nwd>\bnext\s+(?:business|working|work)\s+day\b)",
-            rf"(?P<nd>\b(?:in|within)\s+(?P<ndn>{_ENN})\s+days?\b)",
-            r"(?P<bd>\bthe\s+(?P<bdn>\d{1,2})(?:st|nd|rd|th)\b|\b(?P<bdn2>\d{1,2})(?:st|nd|rd|th)\b)",
-            r"(?P<off>\b(?:end\s+of\s+(?:the\s+)?(?:day|business)|eod|close\s+of\s+business|cob)\b)",
-            r"(?P<vague>\bnext\s+week\b|\bthis\s+week\b|\bsoon\b|\blater\b(?!\s+than)|\bsome\s*time\b|"
-            r"\b(?:a\s+)?few\s+days\b|\bcouple\s+(?:of\s+)?days\b|\basap\b|\bas\s+soon\s+as\b|"
-            r"\bwhen(?:ever)?\s+i\s+can\b|\bnext\s+month\b|\bend\s+of\s+(?:the\s+)?week\b|"
-            r"\b(?:this|the)\s+weekend\b|\bearly\s+next\b|\bmid-?month\b|\bpayday\b|"
-            r"\bwhen\s+i\s+get\s+paid\b)",
-        ]
-    )
-)
-
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_LATIN = re.compile(r"[a-z]")
 
 
 def has_cjk(text: str) -> bool:
     """True when the text holds Chinese characters."""
-    return _CJK.search(text) is not None
+    return pat.CJK.search(text) is not None
 
 
 def _num(text: str) -> int | None:
     if text.isdigit():
         return int(text)
-    if text in _EN_NUM:
-        return _EN_NUM[text]
+    if text in pat.EN_NUM:
+        return pat.EN_NUM[text]
     return parse_chinese_number(text)
 
 
@@ -155,7 +70,7 @@ def _future_md(today: date, month: int, day: int, year: int | None = None) -> da
 
 
 def _bare_day(today: date, day: int) -> date | None:
-    """A bare day of month: this month if not yet past (today counts), else the next month with it."""
+    """A bare day of month: this month unless already past (today counts), else the next with it."""
     if not 1 <= day <= 31:
         return None
     year, month = today.year, today.month
@@ -181,6 +96,8 @@ def _weekday(today: date, wd: int, which: str) -> date:
         return monday + timedelta(days=7 + wd)
     if which.startswith("上"):
         return monday - timedelta(days=7 - wd)
+    if which == "last":  # the most recent one before today
+        return today - timedelta(days=(today.weekday() - wd) % 7 or 7)
     if which.startswith(("这", "本")):
         return monday + timedelta(days=wd)
     if which == "this" and wd >= today.weekday():
@@ -208,15 +125,18 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
         month, mday = _num(g("mm")), _num(g("mdd"))
         day = _future_md(today, month, mday) if month and mday and month <= 12 else None
     elif kind == "slash":
-        year = g("sy") if "sy" in m.re.groupindex else None
+        year = g("sy") if "sy" in m.re.groupindex else None  # English only
         year_n = (int(year) + (2000 if len(year) == 2 else 0)) if year else None
         day = _future_md(today, int(g("sm")), int(g("sd")), year_n)
     elif kind == "mname":
-        day = _future_md(today, _EN_MONTHS[g("mn")], int(g("mnd")))
+        day = _future_md(today, pat.EN_MONTHS[g("mn")], int(g("mnd")))
     elif kind == "dname":
-        day = _future_md(today, _EN_MONTHS[g("dnm")], int(g("dnd")))
+        day = _future_md(today, pat.EN_MONTHS[g("dnm")], int(g("dnd")))
+    elif kind == "nmd":
+        first = _month_end(today, 1).replace(day=1)
+        day = _month_day(first.year, first.month, int(g("nmdn")))
     elif kind == "rmd":
-        ahead = 1 if g("rmw").startswith("下") else 0
+        ahead = {"下": 1, "上": -1}.get(g("rmw")[0], 0)
         first = _month_end(today, ahead).replace(day=1)
         day = _month_day(first.year, first.month, _num(g("rmn")) or 0)
     elif kind == "mend":
@@ -226,7 +146,7 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
         day = date(today.year, 12, 31)
     elif kind == "week":
         name = g("wname") if "wname" in m.re.groupindex and g("wname") else None
-        wd = _EN_DAYS[name] if name else {"日": 6, "天": 6, "7": 6}.get(g("wd"), None)
+        wd = pat.EN_DAYS[name] if name else {"日": 6, "天": 6, "7": 6}.get(g("wd"), None)
         if wd is None:
             wd = int(g("wd")) - 1 if g("wd").isdigit() else "一二三四五六".index(g("wd"))
         which = re.sub(r"\s+", " ", g("ww") or "")
@@ -254,8 +174,10 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
         return DayMention(m.start(), m.end(), None, vague=True)
     if day is None:
         return None
-    vague = _APPROX.match(m.string, m.end()) is not None
-    vague = vague or _APPROX_BEFORE.search(m.string, max(0, m.start() - 20), m.start()) is not None
+    vague = pat.APPROX.match(m.string, m.end()) is not None
+    vague = (
+        vague or pat.APPROX_BEFORE.search(m.string, max(0, m.start() - 20), m.start()) is not None
+    )
     return DayMention(m.start(), m.end(), None if vague else day, vague=vague, weak=weak)
 
 
@@ -263,27 +185,36 @@ def find_days(norm: str, at: datetime | date) -> list[DayMention]:
     """Every day expression in a normalised text, in order, resolved against `at`."""
     today = at.date() if isinstance(at, datetime) else at
     found: list[DayMention] = []
-    if _CJK.search(norm):
-        found += [d for m in _ZH.finditer(norm) if (d := _resolve(m, today, "zh"))]
-    if _LATIN.search(norm) or not found:
-        found += [d for m in _EN.finditer(norm) if (d := _resolve(m, today, "en"))]
+    if pat.CJK.search(norm):
+        found += [d for m in pat.ZH.finditer(norm) if (d := _resolve(m, today, "zh"))]
+    latin = pat.LATIN.search(norm) is not None
+    if (latin and not pat.EN_ANY_DAY_WORDS.isdisjoint(pat.EN_WORDS.findall(norm))) or (
+        not found and pat.DIGIT.search(norm) and not pat.CJK.search(norm)
+    ):
+        found += [d for m in pat.EN.finditer(norm) if (d := _resolve(m, today, "en"))]
     found.sort(key=lambda d: d.start)
+    if len(found) > 1:  # 5号当天 / 周五那天: the second word points back at the first day
+        found = [
+            d
+            for k, d in enumerate(found)
+            if not (k and norm[d.start : d.end] in pat.ANAPHORA and d.start == found[k - 1].end)
+        ]
     return found
 
 
 _ZH_TIME = re.compile(
     rf"(?P<tod>上午|早上|早晨|中午|下午|傍晚|晚上|今晚|明晚|夜里|凌晨)?"
-    rf"(?P<h>\d{{1,2}}|[{_CNN}]{{1,3}})(?:点|:|时)(?P<mi>半|一刻|三刻|\d{{1,2}}|[{_CNN}]{{1,3}})?"
+    rf"(?P<h>\d{{1,2}}|[{pat.CNN}]{{1,3}})(?:点|:|时)(?P<mi>半|一刻|三刻|\d{{1,2}}|[{pat.CNN}]{{1,3}})?"
 )
 _EN_TIME = re.compile(
-    r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?|o'clock)|\b(?P<noon>noon|midday)\b"
-    r"|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)\b"
+    r"(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?|o'clock)\b|"
+    r"(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)\b"
 )
 
 
 def find_time(norm: str) -> time | None:
     """The first clock time in a normalised text (下午三点, 15:00, by 5 pm, 中午), or None."""
-    for m in _ZH_TIME.finditer(norm) if _CJK.search(norm) else ():
+    for m in _ZH_TIME.finditer(norm) if pat.CJK.search(norm) else ():
         hour = _num(m["h"])
         if hour is None or hour > 24:
             continue
@@ -301,16 +232,18 @@ def find_time(norm: str) -> time | None:
         if not m["tod"] and 1 <= hour <= 7:
             hour += 12  # 3点前 on a collection call is the afternoon
         return time(hour % 24, min(minute, 59))
-    if _CJK.search(norm) and "中午" in norm:
+    if pat.CJK.search(norm) and "中午" in norm:
         return time(12, 0)
-    m = _EN_TIME.search(norm)
-    if m:
-        if m["noon"]:
-            return time(12, 0)
+    if "noon" in norm or "midday" in norm:
+        return time(12, 0)
+    for m in _EN_TIME.finditer(norm):
+        if m.start() and (norm[m.start() - 1].isalnum() or norm[m.start() - 1] == ":"):
+            continue
         hour = int(m["h"] or m["h2"])
         minute = int(m["mi"] or m["mi2"] or 0)
         if m["ap"] and m["ap"].startswith("p") and hour < 12:
             hour += 12
         if hour < 24 and minute < 60:
             return time(hour, minute)
+        return None
     return None

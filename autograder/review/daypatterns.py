@@ -1,0 +1,179 @@
+"""Day-expression patterns for `timeexpr`: Chinese and English alternatives and a fast scanner.
+
+Each alternative is listed with the characters it can begin with; `Scanner` looks only at those
+characters and tries only the alternatives that can start there, which keeps the scan fast on
+long turns (Python's regex engine would otherwise try every alternative at every position).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+__all__ = ["Scanner"]
+
+CNN = "一二两三四五六七八九十"
+N = rf"(?:\d{{1,2}}|[{CNN}]{{1,3}})"
+WD = r"(?P<wd>[一二三四五六日天1-7])"
+APPROX = re.compile(r"\s?(?:左右|前后|上下|那几天|那阵|附近|or so\b|ish\b)")
+APPROX_BEFORE = re.compile(
+    r"(?:\baround|(?<!how\s)(?<!what\s)\babout|\bapproximately|\broughly|大约|约)\s*(?:the\s+)?$"
+)
+
+_D = "0123456789"
+_CN1 = CNN  # Chinese numerals that can open a number
+
+# Each alternative with the characters it can begin with: the scanner looks only at those
+# characters and tries only the alternatives that can start there (fast on long turns).
+_ZH_ALTS = [
+    (_D, r"(?P<iso>(?P<iy>20\d\d)\s?[-/.年]\s?(?P<im>\d{1,2})\s?[-/.月]\s?(?P<id>\d{1,2})[日号]?)"),
+    (_D + _CN1, rf"(?P<md>(?P<mm>{N})月(?P<mdd>{N})[日号]?)"),
+    (_D, r"(?P<slash>(?<![\d/])(?P<sm>1[0-2]|0?[1-9])/(?P<sd>[12]\d|3[01]|0?[1-9])(?![\d/]))"),
+    ("下这本上", rf"(?P<rmd>(?P<rmw>下个?|这个?|本|上个?)月(?P<rmn>{N})[日号])"),
+    ("下这本月", r"(?P<mend>(?P<mew>下个?|这个?|本)?月(?:底|末))"),
+    ("今年", r"(?P<yend>今?年(?:底|末))"),
+    ("下这本上周星礼", rf"(?P<week>(?P<ww>下下个?|下个?|这个?|本|上个?)?(?:周|星期|礼拜){WD})"),
+    (
+        "大后明今当昨前",
+        r"(?P<rel>大后天|后天|明天|明日|明儿|明早|明晚|今天|今日|今儿|今晚|今早|当天|当日|"
+        r"大前天|昨天|昨日|昨晚|前天)",
+    ),
+    (_D + _CN1, rf"(?P<wdn>(?P<wdnn>{N})个?工作日)"),
+    ("下", r"(?P<nwd>下一?个?工作日)"),
+    (_D + _CN1, rf"(?P<nd>(?P<ndn>{N})天(?:后|以后|之后|内|之内|以内))"),
+    (_D + _CN1, rf"(?P<bd>(?<![\d{CNN}])(?P<bdn>{N})[号日](?!线|码|楼|房|机))"),
+    ("下晚", r"(?P<off>下班(?:之?前|以前)|晚上之?前)"),
+    (
+        "明今过这近最尽改回以下周月上中年节一两三几早有发本",
+        r"(?P<vague>明后天|明后两天|今明两?天|过几天|过两天|过段时间|过一阵子?|过阵子|这几天|这两天|"
+        r"近几天|近两天|最近|近期|尽快|尽早|改天|回头|以后|过些天|下周|下个?星期|下个?礼拜|这周|"
+        r"这个?星期|这个?礼拜|本周|周末|下个?月|月初|月中|上旬|中旬|下旬|年后|年前|节后|节前|"
+        r"一两天|两三天|三五天|几天|早晚|有空|有时间|发工资)",
+    ),
+]
+
+
+class Scanner:
+    """finditer over an alternation, trying at each position only the alternatives it can open."""
+
+    def __init__(self, alts: list[tuple[str, str]], start: str = "") -> None:
+        chars = sorted({ch for first, _ in alts for ch in first})
+        self.candidates = re.compile(start + "[" + re.escape("".join(chars)) + "]")
+        by_char: dict[str, list[str]] = {}
+        for first, pattern in alts:
+            for ch in set(first):
+                by_char.setdefault(ch, []).append(pattern)
+        compiled: dict[tuple[str, ...], re.Pattern] = {}
+        self.table = {
+            ch: compiled.setdefault(tuple(ps), re.compile("|".join(ps)))
+            for ch, ps in by_char.items()
+        }
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        end = 0
+        for cand in self.candidates.finditer(text):
+            pos = cand.end() - 1
+            if pos < end:
+                continue
+            m = self.table[text[pos]].match(text, pos)
+            if m is not None:
+                end = m.end()
+                yield m
+
+
+ZH = Scanner(_ZH_ALTS)
+
+EN_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+EN_DAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4}
+EN_DAYS.update({"saturday": 5, "sunday": 6, "tues": 1, "weds": 2, "thurs": 3})
+EN_NUM = {
+    w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())
+}
+_MON = "|".join(sorted(EN_MONTHS, key=len, reverse=True))
+_DAY = "|".join(sorted(EN_DAYS, key=len, reverse=True))
+_ENN = r"(?:\d{1,2}|" + "|".join(EN_NUM) + ")"
+
+_MON_FIRST = "jfmasond"
+_DAY_FIRST = "mtwfs"
+_NUM_FIRST = _D + "zotfsen"
+_EN_ALTS = [
+    ("2", r"(?P<iso>(?P<iy>20\d\d)[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2}))"),
+    (
+        _D,
+        r"(?P<slash>(?<![\d/])(?P<sm>1[0-2]|0?[1-9])/(?P<sd>[12]\d|3[01]|0?[1-9])"
+        r"(?:/(?P<sy>20\d\d|\d\d))?(?![\d/]))",
+    ),
+    (_MON_FIRST, rf"(?P<mname>(?P<mn>{_MON})\.?\s+(?P<mnd>\d{{1,2}})(?:st|nd|rd|th)?\b)"),
+    (_D, rf"(?P<dname>(?P<dnd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dnm>{_MON})\b)"),
+    (
+        "telm",
+        r"(?P<mend>(?:the\s+)?(?:end|last\s+day)\s+of\s+(?:the\s+|this\s+)?"
+        r"(?P<mew>next\s+)?month\b|month[-\s]end\b)",
+    ),
+    (
+        "ntcl" + _DAY_FIRST,
+        rf"(?P<week>(?:(?P<ww>next|this|last|coming|this\s+coming)\s+)?(?P<wname>{_DAY})\b)",
+    ),
+    (
+        "tdy",
+        r"(?P<rel>the\s+day\s+after\s+tomorrow\b|day\s+after\s+tomorrow\b|tomorrow\b|"
+        r"tmrw?\b|today\b|tonight\b|this\s+(?:morning|afternoon|evening)\b|yesterday\b)",
+    ),
+    (_NUM_FIRST, rf"(?P<wdn>(?P<wdnn>{_ENN})\s+(?:business|working|work)\s+days?\b)"),
+    ("n", r"(?P<nwd>next\s+(?:business|working|work)\s+day\b)"),
+    ("iw", rf"(?P<nd>(?:in|within)\s+(?P<ndn>{_ENN})\s+days?\b)"),
+    ("t" + _D, r"(?P<nmd>(?:the\s+)?(?P<nmdn>\d{1,2})(?:st|nd|rd|th)?\s+of\s+next\s+month\b)"),
+    (
+        "t" + _D,
+        r"(?P<bd>the\s+(?P<bdn>\d{1,2})(?:st|nd|rd|th)\b|(?P<bdn2>\d{1,2})(?:st|nd|rd|th)\b)",
+    ),
+    ("ec", r"(?P<off>(?:end\s+of\s+(?:the\s+)?(?:day|business)|eod|close\s+of\s+business|cob)\b)"),
+    (
+        "ntslafcwemp",
+        r"(?P<vague>next\s+week\b|this\s+week\b|soon\b|later\b(?!\s+than)|some\s*time\b|"
+        r"(?:a\s+)?few\s+days\b|couple\s+(?:of\s+)?days\b|asap\b|as\s+soon\s+as\b|"
+        r"when(?:ever)?\s+i\s+can\b|next\s+month\b|end\s+of\s+(?:the\s+)?week\b|"
+        r"(?:this|the)\s+weekend\b|early\s+next\b|mid-?month\b|payday\b|when\s+i\s+get\s+paid\b)",
+    ),
+]
+EN = Scanner(_EN_ALTS, start="(?<![a-z])")
+
+ANAPHORA = {"当天", "当日"}
+DIGIT = re.compile(r"\d")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+LATIN = re.compile(r"[a-z]")
+
+
+# A cheap first look: can this text name a specific day at all? (Most turns cannot.)
+ZH_DAY_CHARS = re.compile(r"[\d今明昨周星礼底末班后前当号日工内/]")
+EN_WORDS = re.compile(r"[a-z]+")
+EN_DAY_WORDS = frozenset(
+    "today tonight tomorrow tmr tmrw yesterday monday tuesday wednesday thursday friday saturday "
+    "sunday tues weds thurs january february march april may june july august september october "
+    "november december jan feb mar apr jun jul aug sep sept oct nov dec end eod cob close "
+    "business working day days month morning afternoon evening st nd rd th".split()
+)
+EN_ANY_DAY_WORDS = EN_DAY_WORDS | frozenset(
+    "next this week soon later sometime some few couple asap as whenever when weekend early "
+    "mid midmonth payday within in".split()
+)

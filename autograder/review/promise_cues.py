@@ -1,0 +1,135 @@
+"""Word cues of the commitment finder: payment verbs, negation, condition, hedging, questions.
+
+Each cue has a Chinese and an English pattern, run only on text in that script. The Chinese
+patterns are alternations that each begin with a literal character, so that Python's regex
+engine skips ahead on a character set instead of trying every alternative at every position.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["Cue", "script_of"]
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[a-z]")
+
+
+def script_of(text: str) -> tuple[bool, bool]:
+    """(has Chinese characters, has Latin letters) for a normalised text."""
+    return _CJK.search(text) is not None, _LATIN.search(text) is not None
+
+
+class Cue:
+    """A cue found by a Chinese pattern in Chinese text or an English pattern in English text."""
+
+    __slots__ = ("zh", "en")
+
+    def __init__(self, zh: str, en: str) -> None:
+        self.zh = re.compile(zh) if zh else None
+        self.en = re.compile(en) if en else None
+
+    def search(self, text: str, script: tuple[bool, bool]) -> bool:
+        """True when the cue occurs in `text` (whose `script` is from `script_of`)."""
+        if script[0] and self.zh is not None and self.zh.search(text):
+            return True
+        return bool(script[1] and self.en is not None and self.en.search(text))
+
+    def sub(self, repl: str, text: str, script: tuple[bool, bool]) -> str:
+        """`text` with every occurrence of the cue replaced."""
+        if script[0] and self.zh is not None:
+            text = self.zh.sub(repl, text)
+        if script[1] and self.en is not None:
+            text = self.en.sub(repl, text)
+        return text
+
+
+PAY = Cue(
+    "还(?!是|有|在|没|要|得|会|可以|行|好|挺|不错|早|差|剩|想|需|真|算|欠|款日|款期|款记录)|付|缴|"
+    "交(?:钱|款|上|给|清|齐|了|掉)|剩下|剩余|余下|其余|尾款|结清|处理|补上|凑|存进|存钱|汇款|"
+    "转(?!告|达|接|身|变|正|念|眼|移|到.{0,3}部门)|汇.{0,8}过[来去]|打款|打钱|"
+    "打.{0,6}(?:钱|款|\\d|[一二两三四五六七八九十百千万]).{0,4}过[来去]",
+    r"\b(?:pay|paying|payment|transfer|send|settle|clear|deposit|wire|cover)|\bremaining\b|"
+    r"\bthe\s+(?:rest|balance)\b|\b(?:can|could|will|'ll)\s+do\b|\bhave\s+it\s+paid\b|"
+    r"\byou(?:'ll|\s+will)\s+have\s+(?:the|it|your)\b|\bget\b.{0,24}\bto\s+you\b|"
+    r"\bput\b.{0,30}\btoward",
+)
+# Paying another bill (rent, school or hospital fees) is not paying this debt.
+OTHER_BILL = Cue(
+    "房租|租金|学费|水电|物业费|医药费|住院费|手术费|话费|电费|水费",
+    r"\b(?:rent|tuition|utility|utilities)\b|\belectric(?:ity)?\s+bill\b|"
+    r"\b(?:medical|hospital)\s+bills?\b",
+)
+DUE_NOUN = Cue(
+    "还款日|到期日|账单日|最后还款|截止日|应还",
+    r"\bdue\s+date\b|\b(?:was|is)\s+due\b|\bpayment\s+date\b|\bminimum\s+payment\b",
+)
+NEG_OK = Cue(
+    "没问题|没事|没关系|不好意思|不客气|不会忘|不会再|不会拖|不会晚|不会逾期|不会耽误|不会食言|"
+    "不会失约|不过|不管|不然|不用担心|不超过|不晚于|不迟于|要不|不得不",
+    r"\bno\s+(?:problem|worries)\b|\bnot\s+a\s+problem\b|\bdon't\s+worry\b|"
+    r"\b(?:won't|will\s+not)\s+forget\b|\bwon't\s+be\s+late\b|\b(?:no|not)\s+later\s+than\b|"
+    r"\bwithout\s+fail\b",
+)
+NEG = Cue(
+    "不|没|别|无法|甭|未",
+    r"\b(?:not|cannot|no|never|unable|nope|nah|impossible)\b|n't\b",
+)
+COND = Cue(
+    "如果|要是|假如|假设|万一|只要|除非|的话|了就|有钱就|有了钱|看情况|到时候|再看|才能|"
+    "等(?:我|到|发|工资|钱|他|她|下个|客户|老板|公司)",
+    r"\b(?:if|unless|provided|assuming)\b|\bas\s+long\s+as\b|\bdepend|"
+    r"\b(?:once|when|after)\s+i\s+get\b|\bin\s+case\b|\bi'd\b",
+)
+COND_CARRY = Cue("如果|要是|假如|假设|万一|只要|除非|的话", r"\b(?:if|unless|once)\b")
+HEDGE = Cue(
+    "尽量|争取|试试|试一下|可能|也许|大概|估计|应该|说不定|不一定|再说|看看|考虑|想想|商量|问问|"
+    "不清楚|不确定|不知道|说不准|说不好",
+    r"\b(?:maybe|perhaps|probably|might|try|trying|hopefully)\b|\bi\s+guess\b|\bnot\s+sure\b|"
+    r"\bshould\s+be\s+able\b|\bsee\s+(?:what|if)\b|\bi\s+don't\s+know\b|"
+    r"\blet\s+me\s+(?:think|check|see)\b|\bthink\s+about\b",
+)
+# A clause that is nothing but a hedge (我争取 / I'll try) hedges its whole sentence.
+HEDGE_ONLY = Cue(
+    "^(?:我|那|再|就|先|也)*(?:尽量|争取|试试|试一下|看看|再看看|想想|考虑一下|再说|问问|不清楚|"
+    "不确定|不知道|说不准|说不好)(?:吧|看|啊|哈|了)*$",
+    r"^(?:i'll|i\s+will|let\s+me)?\s*(?:try|see|think\s+about\s+it|check|"
+    r"see\s+what\s+i\s+can\s+do)[.!]*$|^(?:maybe|we'll\s+see|i'm\s+not\s+sure|i\s+don't\s+know)$",
+)
+PAST = Cue(
+    "已经|已还|已付|已转|早就(?<!一早就)|还过|付过|本来|原本|原来打算|本打算|刚才|刚刚|上周",
+    r"\b(?:was|were)\s+going\s+to\b|\bwas\s+planning\b|\bmeant\s+to\b|\balready\b|"
+    r"\bi(?:'ve|\s+have)?\s+paid\b|\bdid\s+pay\b|\bsent\s+it\b|\blast\s+week\b",
+)
+QUESTION = Cue(
+    "吗|么$|呢$|能不能|可不可以|行不行|好不好|是不是|要不要|会不会|有没有|什么时候|哪天|几号|多少|"
+    "怎么样|如何",
+    r"^(?:can|could|would|will|do|does|did|are|is|when|what|how|why)\b",
+)
+TAG_PROPOSAL = Cue(
+    "可以吗|行吗|好吗|成吗|可不可以|行不行|好不好|怎么样|如何",
+    r"\bok(?:ay)?\??$|\bis\s+(?:that|it)\s+ok\b|\bwould\s+(?:that|it)\s+(?:work|be\s+ok)\b|"
+    r"\bdoes\s+that\s+work\b|\b(?:how|what)\s+about\b|\b(?:can|could)\s+i\s+pay\b|\bi\s+can\b",
+)
+FILLER = Cue(
+    "那就|那么|就|吧|啊|呀|嗯|哦|呗|了|的|那|好|行|可以|我|先|定在|定|约在|只能|只|最晚|最迟|最快|"
+    "之前|以前|前|上午|下午|晚上|中午|早上|点|半|钟|左右",
+    r"\b(?:then|let's\s+say|how\s+about|say|on|by|before|ok|okay|sure|yes|yeah|fine|i'll|"
+    r"i\s+will|instead|only|just|works?|for|me|is|good|great|it|that|at|the|in|morning|"
+    r"afternoon|evening|noon|midday|tonight|latest|o'clock|pm|am)\b",
+)
+ACCEPT = Cue(
+    "^(?:行|好|嗯|对|是|成|能|会)(?:[的吧啊呀了嘛滴哈嗯好行对是]|可以)*(?=$|[\\W\\s])|"
+    "^(?:可以|没问题|一定|肯定|放心|同意|答应|那就这样|就这样|就这么定|定了|记住了|ok|okay)",
+    r"^(?:ok|okay|yes|yeah|yep|yup|sure|fine|alright|all\s+right|deal|agreed|that\s+works|"
+    r"works\s+for\s+me|sounds\s+good|will\s+do|i\s+will|i\s+can|i'll\s+do\s+(?:it|that)|"
+    r"i\s+promise|of\s+course|definitely|absolutely|no\s+problem|correct|right|that's\s+right|"
+    r"that's\s+fine|that's\s+ok|got\s+it|understood)\b",
+)
+REFUSE = Cue(
+    "^(?:不行|不可以|不能|不好|不太行|不了|没办法|没法|恐怕不|那不行|太晚|太迟|太多)|"
+    "^.{0,30}?(?:太晚|太迟|不能接受|没法接受|不太行)",
+    r"^(?:no|nope|nah|i\s+can't|i\s+cannot|that's\s+too|that\s+won't|sorry,?\s+(?:no|we\s+can't))"
+    r"\b|^.{0,30}?\b(?:too\s+late|can't\s+accept|cannot\s+accept|not\s+possible|won't\s+work|"
+    r"doesn't\s+work)\b",
+)

@@ -1,0 +1,133 @@
+"""Flags: whose words count, negation, reported speech, lawful pressure, calling hours, quotes."""
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from autograder.review import CATEGORIES, review
+from autograder.review.flags import is_negated, jurisdiction_of
+from autograder.review.normalize import normalize
+from autograder.review.rules import catalogue
+from autograder.review.speakers import split_turns
+
+DAY = datetime(2026, 11, 23, 10, 0)
+
+
+def cats(text, at=DAY, **kw):
+    return {f.category for f in review(text, at=at, **kw).flags}
+
+
+def test_catalogue_covers_all_categories_with_bilingual_texts():
+    cat = catalogue()
+    assert {r.category for r in cat.rules} == set(CATEGORIES)
+    for r in cat.rules:
+        assert " / " in r.why and " / " in r.suggestion, r.id
+        assert "Basis" in r.why and "§" in r.why, r.id  # China and US regulation both cited
+        assert r.patterns, r.id
+
+
+def test_only_the_collector_can_violate():
+    assert cats("客户：你们这些骗子，老赖公司！\n催收员：我理解您的心情。") == set()
+    assert cats("催收员：你这个老赖。\n客户：你才是老赖！") == {"abuse"}
+
+
+NEGATION = [
+    ("zh negated visit", "催收员：我们不会上门。", True),
+    ("zh negated employer", "催收员：我们绝不会联系您的单位。", True),
+    ("zh conditional is no negation", "催收员：你不还钱我们就上门。", False),
+    ("zh A-not-A question is no negation", "催收员：你是不是神经病？", False),
+    ("en negated employer", "Agent: We will not contact your employer.", True),
+    ("en conditional threat", "Agent: If you don't pay we will contact your employer.", False),
+]
+
+
+@pytest.mark.parametrize("why,text,negated", NEGATION, ids=[c[0] for c in NEGATION])
+def test_negation(why, text, negated):
+    assert (cats(text) == set()) is negated
+
+
+def test_is_negated_offsets():
+    norm = normalize("我们不会上门").text
+    assert is_negated(norm, norm.index("上门"))
+    norm = normalize("我们就上门").text
+    assert not is_negated(norm, norm.index("上门"))
+
+
+REPORTED = [
+    "催收员：有人说要上门，我们不会这样做。",
+    "催收员：如果有人冒充法院给您打电话，请直接挂断。",
+    "Agent: If anyone threatens you with arrest, that is not us.",
+    "催收员：“老赖”这种说法我们从来不会用。",
+]
+
+
+@pytest.mark.parametrize("text", REPORTED)
+def test_reported_or_quoted_speech_is_not_a_violation(text):
+    assert cats(text) == set()
+
+
+LAWFUL = [
+    "催收员：逾期记录会如实上报征信，影响您以后的贷款。",
+    "催收员：按照合同，逾期会计收罚息。",
+    "催收员：如果长期不还，银行可能依法起诉。",
+    "催收员：我可以按政策帮您提交分期申请，以银行审批为准。",
+    "联系人：他不在。\n催收员：麻烦您转告他给我们回个电话。",
+    "Agent: The creditor may take legal action under the contract.",
+    "Agent: I can submit a request for an instalment plan per policy.",
+    "Agent: Please confirm the last four digits of your card.",
+]
+
+
+@pytest.mark.parametrize("text", LAWFUL)
+def test_lawful_firm_pressure_is_not_flagged(text):
+    assert cats(text) == set()
+
+
+HOURS = [
+    ("cn 21:59 lawful", "催收员：您好。", datetime(2026, 11, 23, 21, 59), None, False),
+    ("cn 22:00 late", "催收员：您好。", datetime(2026, 11, 23, 22, 0), None, True),
+    ("cn 07:59 early", "催收员：您好。", datetime(2026, 11, 23, 7, 59), None, True),
+    ("cn 08:00 lawful", "催收员：您好。", datetime(2026, 11, 23, 8, 0), None, False),
+    ("us 21:00 late", "Agent: Hello.", datetime(2026, 11, 23, 21, 0), None, True),
+    ("us 20:59 lawful", "Agent: Hello.", datetime(2026, 11, 23, 20, 59), None, False),
+    ("given jurisdiction wins", "催收员：您好。", datetime(2026, 11, 23, 21, 30), "us", True),
+    ("given cn for english", "Agent: Hello.", datetime(2026, 11, 23, 21, 30), "cn", False),
+]
+
+
+@pytest.mark.parametrize("why,text,at,jur,late", HOURS, ids=[c[0] for c in HOURS])
+def test_calling_hours(why, text, at, jur, late):
+    flags = review(text, at=at, jurisdiction=jur).flags
+    hour_flags = [f for f in flags if f.rule == "harassment.hours"]
+    assert bool(hour_flags) is late
+    for f in hour_flags:
+        assert f.category == "harassment" and f.turn == -1
+
+
+def test_aware_datetime_uses_its_own_wall_time():
+    shanghai = timezone(timedelta(hours=8))
+    r = review("催收员：您好。", at=datetime(2026, 11, 23, 23, 0, tzinfo=shanghai))
+    assert r.at == datetime(2026, 11, 23, 23, 0) and r.at.tzinfo is None
+    assert {f.category for f in r.flags} == {"harassment"}
+
+
+def test_jurisdiction_from_language():
+    assert jurisdiction_of(split_turns("催收员：您好")) == "cn"
+    assert jurisdiction_of(split_turns("Agent: hello there")) == "us"
+
+
+def test_flag_fields_and_original_quote():
+    text = "催收員：你這個老 賴，再不還就上門。"
+    r = review(text, at=DAY)
+    by_cat = {f.category: f for f in r.flags}
+    assert set(by_cat) == {"abuse", "threat"}
+    assert "老 賴" in by_cat["abuse"].quote and by_cat["abuse"].quote in text
+    assert by_cat["abuse"].turn == 0 and by_cat["abuse"].rule.startswith("abuse.")
+    assert "FDCPA" in by_cat["abuse"].why
+
+
+def test_disclosure_depends_on_who_listens():
+    debtor_call = "催收员：您的欠款已经逾期三个月了。\n客户：我知道。"
+    contact_call = "联系人：我是他姐姐。\n催收员：他的欠款已经逾期三个月了。"
+    assert cats(debtor_call) == set()
+    assert cats(contact_call) == {"third_party_disclosure"}

@@ -1,0 +1,113 @@
+"""Day and time expressions: resolution against the call time, ranges, workdays, English."""
+
+from datetime import date, datetime, time
+
+import pytest
+
+from autograder.review.timeexpr import find_days, find_time
+
+MON = datetime(2026, 11, 23, 10, 0)  # a Monday
+SAT = datetime(2026, 11, 28, 11, 0)
+MONTH_END = datetime(2026, 11, 30, 16, 0)
+YEAR_END = datetime(2026, 12, 30, 20, 0)
+PRE_HOLIDAY = datetime(2026, 9, 30, 15, 0)
+
+DAYS = [
+    # (text, at, expected day or None for vague, why)
+    ("今天", MON, date(2026, 11, 23), "today"),
+    ("明天", MON, date(2026, 11, 24), "tomorrow"),
+    ("后天", MON, date(2026, 11, 25), "day after tomorrow"),
+    ("大后天", MON, date(2026, 11, 26), "three days on"),
+    ("周五", MON, date(2026, 11, 27), "weekday: next occurrence"),
+    ("周一", MON, date(2026, 11, 30), "same weekday: next week, not today"),
+    ("星期日", MON, date(2026, 11, 29), "星期日"),
+    ("礼拜天", MON, date(2026, 11, 29), "礼拜天"),
+    ("下周一", MON, date(2026, 11, 30), "Monday of next week"),
+    ("下周一", SAT, date(2026, 11, 30), "Monday of next week from a Saturday"),
+    ("下下周三", MON, date(2026, 12, 9), "the week after next"),
+    ("这周三", MON, date(2026, 11, 25), "this week's Wednesday"),
+    ("3号", MON, date(2026, 12, 3), "a bare day already past goes to next month"),
+    ("23号", MON, date(2026, 11, 23), "a bare day that is today stays today"),
+    ("31号", MON, date(2026, 12, 31), "a day November lacks goes to the next month with it"),
+    ("11月25日", MON, date(2026, 11, 25), "month and day"),
+    ("1月5号", YEAR_END, date(2027, 1, 5), "a month-day past this year goes to next year"),
+    ("十二月五号", MON, date(2026, 12, 5), "Chinese numerals"),
+    ("下个月8号", MON, date(2026, 12, 8), "next month's day"),
+    ("上个月15号", MON, date(2026, 10, 15), "last month's day is in the past"),
+    ("2026-12-01", MON, date(2026, 12, 1), "ISO date"),
+    ("12/5", MON, date(2026, 12, 5), "US numeric date"),
+    ("月底", MON, date(2026, 11, 30), "month end"),
+    ("月底", MONTH_END, date(2026, 11, 30), "month end on the last day is today"),
+    ("下个月底", MON, date(2026, 12, 31), "next month's end"),
+    ("下班前", MON, date(2026, 11, 23), "before leaving work is today"),
+    ("今晚", MON, date(2026, 11, 23), "tonight"),
+    ("两个工作日内", MON, date(2026, 11, 25), "two workdays"),
+    ("下一个工作日", PRE_HOLIDAY, date(2026, 10, 8), "the next workday skips National Day"),
+    ("两个工作日内", YEAR_END, date(2027, 1, 1), "workdays into 2027 fall back to weekdays"),
+    ("三天内", MON, date(2026, 11, 26), "within three days"),
+    ("过几天", MON, None, "vague"),
+    ("下周", MON, None, "next week is a range"),
+    ("25号左右", MON, None, "around a day is a range"),
+    ("明后天", MON, None, "tomorrow or the day after"),
+    ("tomorrow", MON, date(2026, 11, 24), "English tomorrow"),
+    ("the day after tomorrow", MON, date(2026, 11, 25), "English day after tomorrow"),
+    ("on friday", MON, date(2026, 11, 27), "English weekday"),
+    ("next monday", MON, date(2026, 11, 30), "English next Monday"),
+    ("next friday", SAT, date(2026, 12, 4), "English next Friday from a Saturday"),
+    ("last friday", MON, date(2026, 11, 20), "English last Friday"),
+    ("nov 25", MON, date(2026, 11, 25), "abbreviated month"),
+    ("november 25th", MON, date(2026, 11, 25), "month with ordinal"),
+    ("25 november", MON, date(2026, 11, 25), "day before month"),
+    ("january 5th", YEAR_END, date(2027, 1, 5), "a January date at year end"),
+    ("by the 30th", MON, date(2026, 11, 30), "ordinal day"),
+    ("the 1st of next month", MON, date(2026, 12, 1), "day of next month"),
+    ("end of the month", MON, date(2026, 11, 30), "English month end"),
+    ("end of day", MON, date(2026, 11, 23), "end of day"),
+    ("within two business days", MON, date(2026, 11, 25), "English workdays"),
+    ("next business day", datetime(2026, 2, 27, 9), date(2026, 3, 2), "English: plain weekdays"),
+    ("in 3 days", MON, date(2026, 11, 26), "in N days"),
+    ("next week", MON, None, "English next week"),
+    ("soon", MON, None, "soon"),
+    ("around the 15th", MON, None, "around a day"),
+]
+
+
+@pytest.mark.parametrize("case", DAYS, ids=[f"{c[0]}@{c[1]:%m-%d}" for c in DAYS])
+def test_find_days(case):
+    text, at, expected, why = case
+    found = find_days(text, at)
+    assert len(found) == 1, f"{why}: {found}"
+    assert found[0].day == expected, why
+    assert found[0].vague is (expected is None), why
+
+
+def test_nothing_found_in_plain_text():
+    assert find_days("我现在手头紧，没办法", MON) == []
+    assert find_days("", MON) == []
+    assert find_days("1号线地铁", MON) == []
+
+
+def test_anaphoric_day_is_merged():
+    assert [d.day for d in find_days("5号当天还", MON)] == [date(2026, 12, 5)]
+
+
+TIMES = [
+    ("下午三点前", time(15, 0)),
+    ("3点前", time(15, 0)),
+    ("上午十点", time(10, 0)),
+    ("下午两点半", time(14, 30)),
+    ("今晚八点", time(20, 0)),
+    ("中午", time(12, 0)),
+    ("15:00", time(15, 0)),
+    ("by 5 pm", time(17, 0)),
+    ("3:30 p.m.", time(15, 30)),
+    ("at noon", time(12, 0)),
+    ("9:30", time(9, 30)),
+    ("先还一点", None),
+    ("明天", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", TIMES, ids=[t[0] for t in TIMES])
+def test_find_time(text, expected):
+    assert find_time(text) == expected
