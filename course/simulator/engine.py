@@ -155,11 +155,11 @@ class Session:
         if choice_id not in open_ids:
             raise _err("unknown_choice", f"{choice_id!r} at {self.node_id!r}: {sorted(open_ids)}")
         choice = open_ids[choice_id]
-        self.lines.append(Line("collector", choice.say, self.node_id))
         after = conditions.apply(choice.effects, self.state)
         target = conditions.route(choice, after)
         if target is None:  # the validator requires an unconditional last branch
             raise _err("no_options", choice_id)
+        self.lines.append(Line("collector", choice.say, self.node_id))
         self.state = after
         self.inputs.append(("choice", choice_id))
         here = self.node_id
