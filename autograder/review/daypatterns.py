@@ -52,7 +52,7 @@ _ZH_ALTS = [
         r"近几天|近两天|最近|近期|尽快|尽早|改天|回头|以后|过些天|下周|下个?星期|下个?礼拜|这周|"
         r"这个?星期|这个?礼拜|本周|周末|下个?月|月初|月中|上旬|中旬|下旬|年后|年前|节后|节前|"
         r"一两天|两三天|三五天|几天|早晚|有空|有时间|发工资|春节|过年|中秋|端午|国庆|五一|十一|"
-        r"年初|半个月|一周内|一个星期内)",
+        r"年初|半个月|一周内|一个星期内|[一两二三几]个?(?:周|星期|礼拜)(?:后|以后|之后|内|之内))",
     ),
 ]
 
@@ -117,6 +117,17 @@ _MON = "|".join(sorted(EN_MONTHS, key=len, reverse=True))
 _DAY = "|".join(sorted(EN_DAYS, key=len, reverse=True))
 _ENN = r"(?:\d{1,2}|" + "|".join(EN_NUM) + ")"
 
+EN_ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(),
+        start=1,
+    )
+}
+EN_ORDINALS.update({f"twenty-{w}": 20 + i for w, i in list(EN_ORDINALS.items())[:9]})
+EN_ORDINALS.update({"thirtieth": 30, "thirty-first": 31})
+_ORD = "|".join(sorted(EN_ORDINALS, key=len, reverse=True))
 _MON_FIRST = "jfmasond"
 _DAY_FIRST = "mtwfs"
 _NUM_FIRST = _D + "zotfsen"
@@ -147,6 +158,7 @@ _EN_ALTS = [
     (_NUM_FIRST, rf"(?P<wdn>(?P<wdnn>{_ENN})\s+(?:business|working|work)\s+days?\b)"),
     ("n", r"(?P<nwd>next\s+(?:business|working|work)\s+day\b)"),
     ("iw", rf"(?P<nd>(?:in|within)\s+(?P<ndn>{_ENN})\s+days?\b)"),
+    ("t", rf"(?P<bdw>the\s+(?P<bdwn>{_ORD}))\b"),
     ("t" + _D, r"(?P<nmd>(?:the\s+)?(?P<nmdn>\d{1,2})(?:st|nd|rd|th)?\s+of\s+next\s+month\b)"),
     (
         "t" + _D,
@@ -154,11 +166,13 @@ _EN_ALTS = [
     ),
     ("ec", r"(?P<off>(?:end\s+of\s+(?:the\s+)?(?:day|business)|eod|close\s+of\s+business|cob)\b)"),
     (
-        "ntslafcwemp",
+        "ntslafcwempbo" + _D,
         r"(?P<vague>next\s+week\b|this\s+week\b|soon\b|later\b(?!\s+than)|some\s*time\b|"
         r"(?:a\s+)?few\s+days\b|couple\s+(?:of\s+)?days\b|asap\b|as\s+soon\s+as\b|"
         r"when(?:ever)?\s+i\s+can\b|next\s+month\b|end\s+of\s+(?:the\s+)?week\b|"
-        r"(?:this|the)\s+weekend\b|early\s+next\b|mid-?month\b|payday\b|when\s+i\s+get\s+paid\b)",
+        r"(?:this|the)\s+weekend\b|early\s+next\b|mid-?month\b|payday\b|when\s+i\s+get\s+paid\b|"
+        r"(?:a|one|two|three|\d+|couple\s+of|few)\s+weeks?\b|mid-?(?:jan|feb|mar|apr|may|jun|jul|aug|"
+        r"sep|oct|nov|dec)[a-z]*\b|(?:the\s+)?(?:beginning|start|first\s+week)\s+of\b)",
     ),
 ]
 EN = Scanner(_EN_ALTS, start="(?<![a-z])")
@@ -176,7 +190,9 @@ EN_DAY_WORDS = frozenset(
     "today tonight tomorrow tmr tmrw yesterday monday tuesday wednesday thursday friday saturday "
     "sunday tues weds thurs january february march april may june july august september october "
     "november december jan feb mar apr jun jul aug sep sept oct nov dec end eod cob close "
-    "business working day days month morning afternoon evening st nd rd th christmas year".split()
+    "business working day days month morning afternoon evening st nd rd th christmas year "
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth".split()
 )
 EN_ANY_DAY_WORDS = EN_DAY_WORDS | frozenset(
     "next this week soon later sometime some few couple asap as whenever when weekend early "

@@ -29,7 +29,12 @@ _CLEAN = (("a.m.", "am"), ("p.m.", "pm"), ("’", "'"), ("‘", "'"), ("？", "?
 _CLEAN += (("，", ","), ("；", ";"), ("：", ":"))
 _PUNCT = re.compile(r"[。!?;\n.,、~:]")
 _SENTENCE_END = set("。!?;\n.")
-_CONJ = re.compile(r"\s(?=(?:but|and)\s)|(?=但是|不过|可是)|然后|(?<=[0-9元块])再")
+_ABBREVIATIONS = tuple(
+    f" {w}" for w in "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st no".split()
+)
+_CONJ = re.compile(
+    r"\s(?=but\s)|(?<!hundred)(?<!thousand)\s(?=and\s)|(?=但是|不过|可是)|然后|(?<=[0-9元块])再"
+)
 _NUMBERISH = re.compile(r"[\d十百千万]")
 _TIMEISH = re.compile(r"[\d点]")
 
@@ -71,8 +76,14 @@ class Clause:
     def amounts(self) -> list[Amount]:
         """The money amounts in this clause."""
         text = self.text
-        numberish = _NUMBERISH.search(text) or "hundred" in text or "thousand" in text
-        return find_amounts(text) if numberish else []
+        numberish = _NUMBERISH.search(text) or any(
+            w in text for w in ("hundred", "thousand", "dollar", "buck")
+        )
+        found = find_amounts(text) if numberish else []
+        if found and self.days:  # 周5 / 5号: a number inside a day is not money
+            spans = [(d.start, d.end) for d in self.days]
+            found = [a for a in found if not any(s < a.end and a.start < e for s, e in spans)]
+        return found
 
     @cached_property
     def time(self) -> time | None:
@@ -208,6 +219,8 @@ def _pieces(norm: str) -> list[tuple[str, str]]:
         if ch in ".,:" and i and norm[i - 1].isdigit() and norm[i + 1 : i + 2].isdigit():
             if ch != "," or norm[i + 1 : i + 4].isdigit():
                 continue  # 450.50, 5,000 or 9:30
+        if ch == "." and norm[max(0, i - 5) : i].endswith(_ABBREVIATIONS):
+            continue  # Dec. 5 / Mr. Reed
         out.append((norm[pos:i], ch))
         pos = i + 1
     out.append((norm[pos:], "\n"))

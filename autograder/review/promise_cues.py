@@ -96,7 +96,10 @@ COND = Cue(
     r"\b(?:if|unless|provided|assuming)\b|\bas\s+long\s+as\b|\bdepend|"
     r"\b(?:once|when|after)\s+i\s+get\b|\bin\s+case\b|\bi'd\b",
 )
-COND_CARRY = Cue("如果|要是|假如|假设|万一|只要|除非|的话", r"\b(?:if|unless|once)\b")
+COND_CARRY = Cue(
+    "如果|要是|假如|假设|万一|只要|除非|的话",
+    r"\b(?:if|unless|once|assuming|provided)\b|\bas\s+long\s+as\b|\bin\s+case\b",
+)
 HEDGE = Cue(
     "尽量|争取|试试|试一下|可能|也许|大概|估计|应该|说不定|不一定|再说|看看|考虑|想想|商量|问问|"
     "不清楚|不确定|不知道|说不准|说不好|想办法|想想办法|够呛|悬",
@@ -144,7 +147,8 @@ ACCEPT = Cue(
     r"^(?:ok|okay|yes|yeah|yep|yup|sure|fine|alright|all\s+right|deal|agreed|that\s+works|"
     r"works\s+for\s+me|sounds\s+good|will\s+do|i\s+will|i\s+can|i'll\s+do\s+(?:it|that)|"
     r"i\s+promise|of\s+course|definitely|absolutely|no\s+problem|correct|right|that's\s+right|"
-    r"that's\s+fine|that's\s+ok|got\s+it|understood)\b",
+    r"that's\s+fine|that's\s+ok|got\s+it|understood|that\s+should\s+(?:be\s+fine|work|be\s+ok)|"
+    r"that'd\s+work|that\s+would\s+work|that\s+works|i\s+can\s+manage\s+that|you\s+got\s+it)\b",
 )
 REFUSE = Cue(
     "^(?:不行|不可以|不能|不好|不太行|不了|没办法|没法|恐怕不|那不行|太晚|太迟|太多)|"

@@ -178,6 +178,8 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
     elif kind == "nd":
         n = _num(g("ndn"))
         day = today + timedelta(days=n) if n is not None and n < 60 else None
+    elif kind == "bdw":
+        day = _bare_day(today, pat.EN_ORDINALS[g("bdwn")])
     elif kind == "bd":
         n = _num(g("bdn") or g("bdn2"))
         day = _bare_day(today, n) if n else None
