@@ -264,7 +264,18 @@ def is_acceptance(norm: str, pure: bool = False) -> bool:
     if pure and len(_LETTERS.sub("", cue.FILLER.sub(" ", text, script))) > 1:
         return False
     negated = cue.NEG.search(cue.NEG_OK.sub(" ", text, script), script)
-    return not (negated or cue.HEDGE.search(text, script) or cue.COND.search(text, script))
+    if negated or cue.HEDGE.search(text, script) or cue.COND.search(text, script):
+        return False
+    # 嗯，我现在在忙 is not a yes: whatever follows the yes must stay on the promise.
+    for rest, _end in _pieces(text)[1:]:
+        rest = rest.strip()
+        if not rest or cue.ACCEPT.search(rest, script) or cue.AGREEING.search(rest, script):
+            continue
+        if cue.PAY.search(rest, script) or may_name_day(rest) or _NUMBERISH.search(rest):
+            continue
+        if len(_LETTERS.sub("", cue.FILLER.sub(" ", rest, script))) > 1:
+            return False
+    return True
 
 
 def is_refusal(norm: str) -> bool:

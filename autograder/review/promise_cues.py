@@ -150,6 +150,14 @@ ACCEPT = Cue(
     r"that's\s+fine|that's\s+ok|got\s+it|understood|that\s+should\s+(?:be\s+fine|work|be\s+ok)|"
     r"that'd\s+work|that\s+would\s+work|that\s+works|i\s+can\s+manage\s+that|you\s+got\s+it)\b",
 )
+# Words that keep a yes on the promise: 谢谢 / 记下了 / 准时 / thanks / noted / I promise.
+AGREEING = Cue(
+    "谢谢|再见|拜拜|记住|记下|准时|按时|放心|一定|知道了|明白|没问题|可以|就这样|就这么|说定|定了|"
+    "通过|官方|App|app",
+    r"\b(?:thanks?|thank\s+you|bye|noted|promise|definitely|for\s+sure|on\s+time|will\s+do|"
+    r"sounds\s+good|got\s+it|no\s+problem|that's\s+(?:fine|ok|right)|that\s+works|"
+    r"the\s+app|online|website|portal)\b",
+)
 REFUSE = Cue(
     "^(?:不行|不可以|不能|不好|不太行|不了|没办法|没法|恐怕不|那不行|太晚|太迟|太多)|"
     "^.{0,30}?(?:太晚|太迟|不能接受|没法接受|不太行)",
