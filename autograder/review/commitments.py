@@ -18,6 +18,7 @@ from autograder.review.model import COLLECTOR, CONTACT, DEBTOR, Commitment, Turn
 from autograder.review.promise_clauses import (
     Clause,
     asks,
+    confirms,
     is_acceptance,
     is_refusal,
     next_week_asked,
@@ -177,6 +178,8 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
             bare_ok = c.bare and tagged and (context or any(a.marked for a in c.amounts))
             if not (c.pay or bare_ok) or c.due_noun:
                 continue
+            if not tagged and not confirms(turn.norm):
+                continue  # an untagged line must state an agreement, not ask or demand
             amount = _amount_for(clauses, i)
             at_time = _time_for(clauses, i)
             quote_turns = [turn]

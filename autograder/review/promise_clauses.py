@@ -18,6 +18,7 @@ from autograder.review.timeexpr import DayMention, find_days, find_time, may_nam
 __all__ = [
     "Clause",
     "asks",
+    "confirms",
     "is_acceptance",
     "is_refusal",
     "next_week_asked",
@@ -282,6 +283,11 @@ def is_refusal(norm: str) -> bool:
     """True when a turn opens by turning a proposal down: 不行 / 太晚了 / no / I can't."""
     text = _clean(norm).strip()
     return cue.REFUSE.search(text, cue.script_of(text))
+
+
+def confirms(norm: str) -> bool:
+    """True when a line states an agreement (我们确认 / 约定 / 您将 / to confirm / you've agreed)."""
+    return cue.CONFIRM.search(norm, cue.script_of(norm))
 
 
 def talks_of_paying(norm: str) -> bool | None:

@@ -150,6 +150,14 @@ ACCEPT = Cue(
     r"that's\s+fine|that's\s+ok|got\s+it|understood|that\s+should\s+(?:be\s+fine|work|be\s+ok)|"
     r"that'd\s+work|that\s+would\s+work|that\s+works|i\s+can\s+manage\s+that|you\s+got\s+it)\b",
 )
+# In a script without speaker tags only a stated agreement counts, not a demand or a question.
+CONFIRM = Cue(
+    "确认|约定|约好|说好|商定|登记|记下|记录|核对|承诺|答应|保证|您将|您会|你会|你将|那就|就这么定|定在|"
+    "定了|一定|肯定|会还|回顾|总结",
+    r"\b(?:agreed|confirm|confirmed|confirming|noted|arrangement|promised?|scheduled|recap|"
+    r"committed)\b|\byou(?:'ll|\s+will|'ve|\s+have)\b|\bi\s+have\s+you\s+down\b|"
+    r"\bset\s+up\b|\bwe'll\s+see\s+your\b|\bwe\s+will\s+see\s+your\b",
+)
 # Words that keep a yes on the promise: 谢谢 / 记下了 / 准时 / thanks / noted / I promise.
 AGREEING = Cue(
     "谢谢|再见|拜拜|记住|记下|准时|按时|放心|一定|知道了|明白|没问题|可以|就这样|就这么|说定|定了|"
