@@ -140,12 +140,34 @@ def _joined(norm: str, s: int, e: int) -> bool:
     if is_cjk(a) or is_cjk(b):
         return True
     if (
-        (s < 2 or _SEP_CHAR.match(norm, s - 2))
-        and (e + 1 >= len(norm) or _SEP_CHAR.match(norm, e + 1))
+        _single(norm, s - 1)
+        and _single(norm, e)
         and _SPELL_SEP.fullmatch(norm, s, e)
+        and (
+            _spelled_neighbour(norm, s - 1, -1, norm[s:e])
+            or _spelled_neighbour(norm, e, 1, norm[s:e])
+        )
     ):
-        return True  # both neighbours are single letters or digits
+        return True  # a run of three or more single letters or digits: `l a o`, `i-d-i-o-t`
     return a.isdigit() and b.isdigit() and e - s == 1 and norm[s] in " -"
+
+
+def _single(norm: str, i: int) -> bool:
+    """Is norm[i] a one-character token (separators or text edges on both sides)?"""
+    return (i == 0 or _SEP_CHAR.match(norm, i - 1) is not None) and (
+        i + 1 >= len(norm) or _SEP_CHAR.match(norm, i + 1) is not None
+    )
+
+
+def _spelled_neighbour(norm: str, i: int, step: int, sep: str) -> bool:
+    """Is the single token at i joined by the same separator `sep` to another single token?"""
+    j = i + step
+    while 0 <= j < len(norm) and _SEP_CHAR.match(norm, j):
+        j += step
+    if not 0 <= j < len(norm) or is_cjk(norm[j]) or not _single(norm, j):
+        return False
+    a, b = (j + 1, i) if step < 0 else (i + 1, j)
+    return norm[a:b] == sep
 
 
 def _sep(m: re.Match) -> str:
