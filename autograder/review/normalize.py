@@ -119,16 +119,19 @@ class Compact:
 
 def compact(norm: str) -> Compact:
     """Drop separators inside CJK text and inside spelled-out words; single spaces elsewhere."""
-    return _compact_cached(norm) if len(norm) <= 4096 else Compact(_SEP.sub(_sep, norm), norm)
+    return _compact_cached(norm) if len(norm) <= 4096 else Compact(_SEP_BUSY.sub(_sep, norm), norm)
 
 
 @lru_cache(maxsize=8192)
 def _compact_cached(norm: str) -> Compact:
     if not _NON_CJK_GAP.search(norm):  # every separator touches CJK text: all of them go
         return Compact(_SEP.sub("", norm), norm)
-    return Compact(_SEP.sub(_sep, norm), norm)
+    return Compact(_SEP_BUSY.sub(_sep, norm), norm)
 
 
+# Separators that need a decision; a single space between two words of two letters or more
+# always stays as it is, so it is skipped (most of English text).
+_SEP_BUSY = re.compile(r"(?!(?<=[a-z][a-z]) (?=[a-z][a-z]))[\W_]+")
 _NON_CJK = r"[^\W_\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]"
 # A separator with a non-CJK word character on both sides (`we will`, `6222 0201`).
 _NON_CJK_GAP = re.compile(_NON_CJK + r"[\W_]+" + _NON_CJK)
