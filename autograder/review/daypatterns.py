@@ -36,9 +36,9 @@ _ZH_ALTS = [
     ("今年", r"(?P<yend>今?年(?:底|末))"),
     ("下这本上周星礼", rf"(?P<week>(?P<ww>下下个?|下个?|这个?|本|上个?)?(?:周|星期|礼拜){WD})"),
     (
-        "大后明今当昨前",
+        "大后明今当昨前听琴寻",
         r"(?P<rel>大后天|后天|明天|明日|明儿|明早|明晚|今天|今日|今儿|今晚|今早|当天|当日|"
-        r"大前天|昨天|昨日|昨晚|前天)",
+        r"大前天|昨天|昨日|昨晚|前天|听日|琴日|寻日)",
     ),
     ("元圣平国劳", r"(?P<hol>元旦|圣诞节?|平安夜|国庆节|劳动节)"),
     (_D + _CN1, rf"(?P<wdn>(?P<wdnn>{N})个?工作日)"),
@@ -184,7 +184,7 @@ LATIN = re.compile(r"[a-z]")
 
 
 # A cheap first look: can this text name a specific day at all? (Most turns cannot.)
-ZH_DAY_CHARS = re.compile(r"[\d今明昨周星礼底末班后前当号日工内/]")
+ZH_DAY_CHARS = re.compile(r"[\d今明昨周星礼底末班后前当号日工内/听琴寻]")
 EN_WORDS = re.compile(r"[a-z]+")
 EN_DAY_WORDS = frozenset(
     "today tonight tomorrow tmr tmrw yesterday monday tuesday wednesday thursday friday saturday "

@@ -71,6 +71,7 @@ class Clause:
         self.sentence = sentence  # the clauses of its sentence, itself included
         self.k = len(sentence)  # its place in the sentence
         self.asked = False  # its sentence ends with a question mark and it is the last clause
+        self.joined = False  # it goes on from the clause before: "... today and $100 next Friday"
         sentence.append(self)
 
     @cached_property
@@ -163,6 +164,8 @@ class Clause:
         if not self.days:
             return False
         k = self.k
+        if self.joined and k and self.sentence[k - 1].own_pay:
+            return True  # "pay $100 today and $100 next Friday": the verb carries over
         for step in (1, -1):
             j = k + step
             while 0 <= j < len(self.sentence) and not self.sentence[j].days:
@@ -211,9 +214,12 @@ def _clean(norm: str) -> str:
     return norm
 
 
-def _pieces(norm: str) -> list[tuple[str, str]]:
-    """(clause text, what ends it): "," or "" inside a sentence, 。!?; or "\\n" at its end."""
-    out: list[tuple[str, str]] = []
+def _pieces(norm: str) -> list[tuple[str, str, bool]]:
+    """(clause, what ends it, whether it continues the one before with and / 然后 / 再).
+
+    A clause ends in "," or "" inside a sentence and in 。!?; or a new line at its end.
+    """
+    out: list[tuple[str, str, bool]] = []
     pos = 0
     for m in _PUNCT.finditer(norm):
         i, ch = m.start(), m.group()
@@ -222,14 +228,17 @@ def _pieces(norm: str) -> list[tuple[str, str]]:
                 continue  # 450.50, 5,000 or 9:30
         if ch == "." and norm[max(0, i - 5) : i].endswith(_ABBREVIATIONS):
             continue  # Dec. 5 / Mr. Reed
-        out.append((norm[pos:i], ch))
+        out.append((norm[pos:i], ch, False))
         pos = i + 1
-    out.append((norm[pos:], "\n"))
+    out.append((norm[pos:], "\n", False))
     if any(w in norm for w in (" but ", " and ", "但是", "不过", "可是", "然后", "再")):
-        split: list[tuple[str, str]] = []
-        for text, end in out:
+        split: list[tuple[str, str, bool]] = []
+        for text, end, _ in out:
             parts = _CONJ.split(text) if "between" not in text else [text]
-            split += [(p, "") for p in parts[:-1]] + [(parts[-1], end)]
+            split.append((parts[0], "" if len(parts) > 1 else end, False))
+            split += [(p, "", True) for p in parts[1:-1]]
+            if len(parts) > 1:
+                split.append((parts[-1], end, True))
         out = split
     return out
 
@@ -241,10 +250,11 @@ def read_clauses(norm: str, at: datetime, next_week: bool = False) -> list[Claus
     """
     clauses: list[Clause] = []
     sentence: list[Clause] = []
-    for raw, end in _pieces(_clean(norm)):
+    for raw, end, joined in _pieces(_clean(norm)):
         text = raw.strip()
         if text:
             clauses.append(Clause(text, at, sentence, next_week))
+            clauses[-1].joined = joined
         if end in _SENTENCE_END:
             if end == "?" and sentence:
                 sentence[-1].asked = True
@@ -268,7 +278,7 @@ def is_acceptance(norm: str, pure: bool = False) -> bool:
     if negated or cue.HEDGE.search(text, script) or cue.COND.search(text, script):
         return False
     # 嗯，我现在在忙 is not a yes: whatever follows the yes must stay on the promise.
-    for rest, _end in _pieces(text)[1:]:
+    for rest, _end, _joined in _pieces(text)[1:]:
         rest = rest.strip()
         if not rest or cue.ACCEPT.search(rest, script) or cue.AGREEING.search(rest, script):
             continue

@@ -46,7 +46,7 @@ class Cue:
 
 PAY = Cue(
     "还(?!是|有|在|没|要|得|会|可以|行|好|挺|不错|早|差|剩|想|需|真|算|欠|款日|款期|款记录)|"
-    "还(?=行吗|行不|可以吗|可不可以)|付|缴|"
+    "还(?=行吗|行不|可以吗|可不可以)|付|缴|把钱|打到|存到|汇到|转到|"
     "交(?:钱|款|上|给|清|齐|了|掉)|剩下|剩余|余下|其余|尾款|结清|处理|补上|凑|存进|存钱|汇款|"
     "转(?!告|达|接|身|变|正|念|眼|移|到.{0,3}部门)|汇.{0,8}过[来去]|打款|打钱|"
     "打.{0,6}(?:钱|款|\\d|[一二两三四五六七八九十百千万]).{0,4}过[来去]",
@@ -88,7 +88,7 @@ NEG_OK = Cue(
     r"\bwithout\s+fail\b",
 )
 NEG = Cue(
-    "不|没|别|无法|甭|未",
+    "不|没|别|无法|甭|未|唔|冇",
     r"\b(?:not|cannot|no|never|unable|nope|nah|impossible)\b|n't\b",
 )
 COND = Cue(
@@ -117,7 +117,8 @@ HEDGE_ONLY = Cue(
     r"see\s+what\s+i\s+can\s+do)[.!]*$|^(?:maybe|we'll\s+see|i'm\s+not\s+sure|i\s+don't\s+know)$",
 )
 PAST = Cue(
-    "已经|已还|已付|已转|早就(?<!一早就)|还过|付过|本来|原本|原来打算|本打算|刚才|刚刚|上周",
+    "已经|已还|已付|已转|早就(?<!一早就)|还过|付过|本来|原本|原来打算|本打算|刚才|刚刚|上周|是想|本想|"
+    "原想",
     r"\b(?:was|were)\s+going\s+to\b|\bwas\s+planning\b|\bmeant\s+to\b|\balready\b|"
     r"\bi(?:'ve|\s+have)?\s+paid\b|\bdid\s+pay\b|\bsent\s+it\b|\blast\s+week\b",
 )
@@ -134,8 +135,9 @@ TAG_PROPOSAL = Cue(
 )
 FILLER = Cue(
     "那就|那么|就|吧|啊|呀|嗯|哦|呗|了|的|那|好|行|可以|我|先|定在|定|约在|只能|只|最晚|最迟|最快|"
-    "之前|以前|前|上午|下午|晚上|中午|早上|点|半|钟|左右",
-    r"\b(?:then|can\s+we|could\s+we|can\s+i|could\s+i|what\s+if|let's\s+say|let's\s+do|let's\s+go\s+with|let's\s+make\s+it|make\s+it|"
+    "之前|以前|前|上午|下午|晚上|中午|早上|点|半|钟|左右|能|会|差不多",
+    r"\b(?:then|can\s+we|could\s+we|can\s+i|could\s+i|i\s+can|i\s+could|can|what\s+if|about|"
+    r"around|roughly|approximately|please|let's\s+say|let's\s+do|let's\s+go\s+with|let's\s+make\s+it|make\s+it|"
     r"it\s+is|how\s+about|say|on|by|before|ok|okay|sure|yes|yeah|fine|i'll|"
     r"i\s+will|instead|only|just|works?|for|me|is|good|great|it|that|at|the|in|morning|"
     r"afternoon|evening|noon|midday|tonight|latest|o'clock|pm|am)\b",
@@ -163,7 +165,7 @@ CONFIRM = Cue(
 AGREEING = Cue(
     "谢谢|再见|拜拜|记住|记下|准时|按时|放心|一定|知道了|明白|没问题|可以|就这样|就这么|说定|定了|"
     "通过|官方|App|app",
-    r"\b(?:thanks?|thank\s+you|bye|noted|promise|definitely|for\s+sure|on\s+time|will\s+do|"
+    r"\b(?:thanks?|thank\s+you|please|bye|noted|promise|definitely|for\s+sure|on\s+time|will\s+do|"
     r"sounds\s+good|got\s+it|no\s+problem|that's\s+(?:fine|ok|right)|that\s+works|"
     r"the\s+app|online|website|portal)\b",
 )
