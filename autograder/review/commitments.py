@@ -96,8 +96,8 @@ def _proposal(turn: Turn, clauses: list[Clause], today: date) -> _Proposal | Non
 def _amount_asked(turn: Turn, clauses: list[Clause]) -> _Proposal | None:
     """An amount the collector asks to be paid, with no day yet: 什么时候能还这2000？"""
     for c in reversed(clauses):
-        if c.question and c.pay and c.amounts and not (c.negated or c.due_noun or c.balance):
-            return _Proposal(None, None, _value(c), turn)
+        if c.pay and c.amounts and not (c.negated or c.due_noun or c.balance):
+            return _Proposal(None, None, _value(c), turn)  # also "you promised to pay $200"
     return None
 
 
@@ -220,8 +220,10 @@ class _Walk:
             at_time = _time_for(clauses, i)
             quote_turns = [turn]
             if answered is not None:
-                # An answer to a proposal keeps its amount (明天能还1500吗？— 明天不行，后天吧).
-                amount = amount if amount is not None else answered.amount
+                # An answer to a proposal keeps its amount (明天能还1500吗？— 明天不行，后天吧)
+                # unless the answer names amounts of its own ("$250 tomorrow, the rest on the 10th").
+                if amount is None and not any(o.amounts for o in clauses):
+                    amount = answered.amount
                 if answered.day == day:
                     at_time = at_time or answered.time
                 quote_turns.insert(0, answered.turn)

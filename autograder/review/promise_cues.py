@@ -72,8 +72,8 @@ ASKS_DAY = Cue(
     r"\b(?:which|what)\s+day\b|\bwhen\b|\bwhat\s+date\b",
 )
 BALANCE = Cue(
-    "欠|总共|一共|余额|逾期|账单|应还|全部|本金|利息|罚息",
-    r"\b(?:owe|owed|owing|balance|overdue|outstanding|total|bill|statement|interest|fees?)\b|"
+    "欠|总共|一共|余额|逾期|账单|应还|全部|本金|利息|罚息|最低还款",
+    r"\b(?:owe|owed|owing|balance|overdue|outstanding|total|bill|statement|interest|fees?|minimum)\b|"
     r"\bpast\s+due\b",
 )
 DUE_NOUN = Cue(
@@ -95,7 +95,7 @@ COND = Cue(
     "如果|要是|假如|假设|万一|只要|除非|的话|了就|有钱就|有了钱|看情况|到时候|再看|才能|"
     "等(?:我|到|发|工资|钱|他|她|下个|客户|老板|公司)",
     r"\b(?:if|unless|provided|assuming)\b|\bas\s+long\s+as\b|\bdepend|"
-    r"\b(?:once|when|after)\s+i\s+get\b|\bin\s+case\b|\bi'd\b",
+    r"\b(?:once|when|after)\s+i\s+get\b|\bin\s+case\b|\bi'd\b(?!\s+(?:rather|prefer|like|say))",
 )
 COND_CARRY = Cue(
     "如果|要是|假如|假设|万一|只要|除非|的话",
@@ -137,6 +137,7 @@ FILLER = Cue(
     "那就|那么|就|吧|啊|呀|嗯|哦|呗|了|的|那|好|行|可以|我|先|定在|定|约在|只能|只|最晚|最迟|最快|"
     "之前|以前|前|上午|下午|晚上|中午|早上|点|半|钟|左右|能|会|差不多",
     r"\b(?:then|can\s+we|could\s+we|can\s+i|could\s+i|i\s+can|i\s+could|can|what\s+if|about|"
+    r"i'd\s+rather|i'd\s+prefer|i'd\s+say|rather|prefer|do|to\s+be\s+safe|"
     r"around|roughly|approximately|please|let's\s+say|let's\s+do|let's\s+go\s+with|let's\s+make\s+it|make\s+it|"
     r"it\s+is|how\s+about|say|on|by|before|ok|okay|sure|yes|yeah|fine|i'll|"
     r"i\s+will|instead|only|just|works?|for|me|is|good|great|it|that|at|the|in|morning|"
@@ -147,7 +148,8 @@ ACCEPT = Cue(
     "(?=$|[\\W\\s]|就这|我记)|"
     "^(?:那|那就|哦|噢|嗯)?(?:可以|没问题|一定|肯定|放心|同意|答应|那就这样|就这样|就这么|定了|记住了|"
     "ok|okay)",
-    r"^(?:ok|okay|yes|yeah|yep|yup|sure|fine|alright|all\s+right|deal|agreed|that\s+works|"
+    r"^(?:ok|okay|yes|yeah|yep|yup|sure|fine|alright|all\s+right|deal|agreed|that\s+works|confirmed?|"
+    r"exactly|yes\s+it\s+is|"
     r"works\s+for\s+me|sounds\s+good|will\s+do|i\s+will|i\s+can|i'll\s+do\s+(?:it|that)|"
     r"i\s+promise|of\s+course|definitely|absolutely|no\s+problem|correct|right|that's\s+right|"
     r"that's\s+fine|that's\s+ok|got\s+it|understood|that\s+should\s+(?:be\s+fine|work|be\s+ok)|"
