@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from .model import COLLECTOR, CONTACT, Flag, Turn
+from .model import COLLECTOR, CONTACT, DEBTOR, Flag, Turn
 from .normalize import Compact, Normalized, compact, normalize
 from .rules import Catalogue, Rule, catalogue
 
-__all__ = ["find_flags", "hours_flag", "is_negated", "is_reported", "jurisdiction_of"]
+__all__ = ["find_flags", "hours_flag", "is_negated", "is_reported", "jurisdiction_of", "listeners"]
 
 # Clause and sentence boundaries in the normalised text.
 _CLAUSE_END = re.compile(r"[,，;；:：、。!！?？\n]|\s-\s|\bbut\b|\bhowever\b|但是|但|不过|而且")
@@ -120,17 +120,32 @@ def is_reported(norm: str, i: int, j: int) -> bool:
     return False
 
 
-def contact_audience(turns: list[Turn]) -> bool:
-    """A third party is on the line (a contact turn, or the collector addresses a relative)."""
-    if any(t.speaker == CONTACT for t in turns):
-        return True
-    return False
+def listeners(turns: list[Turn]) -> dict[int, str]:
+    """Who hears each collector turn: the last other speaker before it (else the next one).
+
+    A contact who hands the phone to the debtor stops being the audience from then on.
+    """
+    out: dict[int, str] = {}
+    last = ""
+    for t in turns:
+        if t.speaker == COLLECTOR:
+            out[t.index] = last
+        elif t.speaker in (DEBTOR, CONTACT):
+            last = t.speaker
+    following = ""
+    for t in reversed(turns):
+        if t.speaker == COLLECTOR:
+            if not out[t.index]:
+                out[t.index] = following or DEBTOR
+        elif t.speaker in (DEBTOR, CONTACT):
+            following = t.speaker
+    return out
 
 
 def find_flags(turns: list[Turn], cat: Catalogue | None = None) -> list[Flag]:
     """Flags from the collector's turns, one per rule per turn, in turn order."""
     cat = cat or catalogue()
-    audience = contact_audience(turns)
+    audience = listeners(turns)
     flags: list[Flag] = []
     for turn in turns:
         if turn.speaker != COLLECTOR or not turn.norm:
@@ -138,7 +153,7 @@ def find_flags(turns: list[Turn], cat: Catalogue | None = None) -> list[Flag]:
         n = normalize(turn.text)
         c = compact(n.text)
         for rule, patterns in cat.candidates(c.text):
-            if rule.scope == "contact" and not audience:
+            if rule.scope == "contact" and audience.get(turn.index) != CONTACT:
                 continue
             hit = _first_hit(rule, patterns, n, c)
             if hit is not None:
