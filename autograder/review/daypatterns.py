@@ -14,7 +14,8 @@ __all__ = ["Scanner"]
 
 CNN = "一二两三四五六七八九十"
 N = rf"(?:\d{{1,2}}|[{CNN}]{{1,3}})"
-WD = r"(?P<wd>[一二三四五六日天1-7])"
+# 下礼拜一定还 is "next week, surely", not "next Monday": 一 before 定/直/起... is not a weekday.
+WD = r"(?P<wd>一(?!定|直|起|样|下(?!午)|些|点|般|共|同|边|致|旦)|[二三四五六日天1-7])"
 APPROX = re.compile(
     r"\s?(?:左右|前后|上下|那几天|那阵|附近|以后|之后|后(?!天)|期间|or so\b|ish\b|or later\b|onwards?\b)"
 )

@@ -92,9 +92,10 @@ NEG = Cue(
     r"\b(?:not|cannot|no|never|unable|nope|nah|impossible)\b|n't\b",
 )
 COND = Cue(
-    "如果|要是|假如|假设|万一|只要|除非|的话|了就|有钱就|有了钱|看情况|到时候|再看|才能|"
+    "如果|要是|假如|假设|万一|只要|除非|的话|了就|有钱就|有了钱|看情况|到时候|再看|才能|否则|不然|"
     "等(?:我|到|发|工资|钱|他|她|下个|客户|老板|公司)",
-    r"\b(?:if|unless|provided|assuming)\b|\bas\s+long\s+as\b|\bdepend|"
+    r"\b(?:if|unless|provided|assuming|otherwise)\b|\bas\s+long\s+as\b|\bdepend|"
+    r"\bor\s+(?:else|you'll|you\s+will|we'll|we\s+will)\b|"
     r"\b(?:once|when|after)\s+i\s+get\b|\bin\s+case\b|\bi'd\b(?!\s+(?:rather|prefer|like|say))",
 )
 COND_CARRY = Cue(
@@ -160,7 +161,8 @@ CONFIRM = Cue(
     "确认|约定|约好|说好|商定|登记|记下|记录|核对|承诺|答应|保证|您将|您会|你会|你将|那就|就这么定|定在|"
     "定了|一定|肯定|会还|回顾|总结",
     r"\b(?:agreed|confirm|confirmed|confirming|noted|arrangement|promised?|scheduled|recap|"
-    r"committed)\b|\byou(?:'ll|\s+will|'ve|\s+have)\b|\bi\s+have\s+you\s+down\b|"
+    r"committed)\b|\byou(?:'ll|\s+will)\s+(?:pay|make|send|transfer|be\s+paying)\b|"
+    r"\byou(?:'ve|\s+have)\s+agreed\b|\bi\s+have\s+you\s+down\b|"
     r"\bset\s+up\b|\bwe'll\s+see\s+your\b|\bwe\s+will\s+see\s+your\b",
 )
 # Words that keep a yes on the promise: 谢谢 / 记下了 / 准时 / thanks / noted / I promise.
