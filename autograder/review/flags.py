@@ -168,7 +168,7 @@ def find_flags(turns: list[Turn], cat: Catalogue | None = None) -> list[Flag]:
 # A strong negator inside a gapped match (`我没有权限打折`) negates it; at the start it is
 # part of the phrase itself (`不会好过`).
 _NEG_INSIDE = re.compile(
-    r"没有权限|没权|无权|不能|不会|无法|没法|没办法|不可以|不可能|不敢|不得|绝不|从不|不打算|"
+    r"没有权限|没权|无权|不能|不会|无法|没法|没办法|不可以|不可能|不敢|不得|绝不|从不|不打算|不是|并非|而非|"
     r"\b(not|never|cannot|can t|won t|don t|do not|will not)\b"
 )
 
