@@ -10,6 +10,7 @@ tags the collector's own statement of the agreed day counts.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -28,6 +29,8 @@ from autograder.review.promise_clauses import (
 from autograder.review.timeexpr import may_name_day
 
 __all__ = ["find_commitment"]
+
+_NUMBER = re.compile(r"[\d十百千万]|hundred|thousand|dollar|buck")
 
 
 @dataclass(frozen=True)
@@ -148,8 +151,12 @@ class _Walk:
         talk = talks_of_paying(norm)
         self.pay_talk = self.pay_talk if talk is None else talk  # on paying until income comes up
         self.next_week = next_week_asked(norm)
-        if not (may_name_day(norm) or asks(norm)):
-            return
+        if not may_name_day(norm):
+            if not asks(norm):
+                return
+            if not (talk and _NUMBER.search(norm)):
+                self.pending = None  # a question without a day or an amount to pay
+                return
         clauses = read_clauses(norm, self.at)
         proposal = _proposal(turn, clauses, self.today) or _amount_asked(turn, clauses)
         if proposal is not None and proposal.amount is None and self.offered is not None:

@@ -184,18 +184,34 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 LATIN = re.compile(r"[a-z]")
 
 
-# A cheap first look: can this text name a specific day at all? (Most turns cannot.)
-ZH_DAY_CHARS = re.compile(r"[\d今明昨周星礼底末班后前当号日工内/听琴寻]")
+# A cheap first look: can this text name a specific day at all? (Most turns cannot.) Each
+# pattern begins with a literal or a character class, so the regex engine scans it quickly.
+ZH_DAY_WORDS = re.compile(
+    "今天|今日|今儿|今晚|今早|今年底|明天|明日|明儿|明早|明晚|后天|前天|昨天|昨日|昨晚|当天|当日|"
+    "听日|琴日|寻日|星期|礼拜|月底|月末|年底|年末|下班|晚上之前|晚上前|工作日|元旦|圣诞|平安夜|国庆节|"
+    "劳动节|周一|周二|周三|周四|周五|周六|周日|周天|周1|周2|周3|周4|周5|周6|周7|天后|天以后|天之后|"
+    "天内|天之内|天以内"
+)
+DIGIT_DAY = re.compile(r"\d\s?(?:[号日月/\-.年]|个?工作日|天[内后以之]|st\b|nd\b|rd\b|th\b)")
+CN_NUMBER_DAY = re.compile("[一二两三四五六七八九十][号日月]")
 EN_WORDS = re.compile(r"[a-z]+")
 EN_DAY_WORDS = frozenset(
     "today tonight tomorrow tmr tmrw yesterday monday tuesday wednesday thursday friday saturday "
     "sunday tues weds thurs january february march april may june july august september october "
-    "november december jan feb mar apr jun jul aug sep sept oct nov dec end eod cob close "
-    "business working day days month morning afternoon evening st nd rd th christmas year "
+    "november december jan feb mar apr jun jul aug sep sept oct nov dec eod cob christmas "
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
     "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth".split()
 )
+# Words that name a day only together: "end of the month", "next business day", "in 3 days".
+EN_DAY_PAIRS = (
+    (frozenset({"end", "close", "last"}), frozenset({"month", "day", "business"})),
+    (frozenset({"business", "working", "work"}), frozenset({"day", "days"})),
+    (frozenset({"in", "within"}), frozenset({"days"})),
+    (frozenset({"this"}), frozenset({"morning", "afternoon", "evening"})),
+    (frozenset({"new"}), frozenset({"year", "years"})),
+)
 EN_ANY_DAY_WORDS = EN_DAY_WORDS | frozenset(
     "next this week soon later sometime some few couple asap as whenever when weekend early "
-    "mid midmonth payday within in".split()
+    "mid midmonth payday within in end close last business working month day days morning "
+    "afternoon evening st nd rd th year years beginning start weeks".split()
 )

@@ -33,11 +33,16 @@ class DayMention:
 
 def may_name_day(norm: str) -> bool:
     """False when a normalised text surely names no day (a fast pre-check for the finder)."""
-    if pat.ZH_DAY_CHARS.search(norm):
+    if pat.DIGIT_DAY.search(norm) or pat.ZH_DAY_WORDS.search(norm):
         return True
-    return pat.LATIN.search(norm) is not None and not pat.EN_DAY_WORDS.isdisjoint(
-        pat.EN_WORDS.findall(norm)
-    )
+    if pat.CN_NUMBER_DAY.search(norm):
+        return True
+    if not pat.LATIN.search(norm):
+        return False
+    words = set(pat.EN_WORDS.findall(norm))
+    if not pat.EN_DAY_WORDS.isdisjoint(words):
+        return True
+    return any(not a.isdisjoint(words) and not b.isdisjoint(words) for a, b in pat.EN_DAY_PAIRS)
 
 
 def has_cjk(text: str) -> bool:
