@@ -119,14 +119,20 @@ class Compact:
 
 def compact(norm: str) -> Compact:
     """Drop separators inside CJK text and inside spelled-out words; single spaces elsewhere."""
-    return _compact_cached(norm) if len(norm) <= 4096 else Compact(_SEP_BUSY.sub(_sep, norm), norm)
+    return _compact_cached(norm) if len(norm) <= 4096 else _build_compact(norm)
 
 
 @lru_cache(maxsize=8192)
 def _compact_cached(norm: str) -> Compact:
-    if not _NON_CJK_GAP.search(norm):  # every separator touches CJK text: all of them go
-        return Compact(_SEP.sub("", norm), norm)
-    return Compact(_SEP_BUSY.sub(_sep, norm), norm)
+    return _build_compact(norm)
+
+
+def _build_compact(norm: str) -> Compact:
+    # 著 is left as is by t2s in many phrases (坐著, 等著): match it as the particle 着.
+    text = norm.replace("著", "着")
+    if not _NON_CJK_GAP.search(text):  # every separator touches CJK text: all of them go
+        return Compact(_SEP.sub("", text), norm)
+    return Compact(_SEP_BUSY.sub(_sep, text), norm)
 
 
 # Separators that need a decision; a single space between two words of two letters or more
