@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -52,6 +53,44 @@ def ELEMENT_SPECS() -> dict[str, _Spec]:  # noqa: N802 - a cached constant
     return specs
 
 
+@lru_cache(maxsize=1)
+def _group_filter():
+    """An Aho-Corasick automaton of the anchor words of every element group.
+
+    Returns (automaton or None, groups without anchors): a group whose anchors are all absent
+    from the text cannot match, so its (large) regex is skipped.
+    """
+    import ahocorasick
+
+    from .rules import _required
+
+    auto = ahocorasick.Automaton()
+    always: set[tuple[str, int]] = set()
+    words: dict[str, set[tuple[str, int]]] = {}
+    for name, spec in ELEMENT_SPECS().items():
+        for k, g in enumerate(spec.groups):
+            found = _required(g.pattern)
+            if not found:
+                always.add((name, k))
+            for w in found or ():
+                words.setdefault(w, set()).add((name, k))
+    for w, keys in words.items():
+        auto.add_word(w, tuple(keys))
+    if not words:
+        return None, always
+    auto.make_automaton()
+    return auto, always
+
+
+def _possible_groups(text: str) -> set[tuple[str, int]]:
+    auto, always = _group_filter()
+    found = set(always)
+    if auto is not None and text:
+        for _, keys in auto.iter(text):
+            found.update(keys)
+    return found
+
+
 def find_elements(turns: list[Turn], flags: list[Flag] | None = None) -> list[Element]:
     """One Element per name in ELEMENTS, present or missing, from the collector's words."""
     own = [t for t in turns if t.speaker == COLLECTOR]
@@ -67,8 +106,12 @@ def find_elements(turns: list[Turn], flags: list[Flag] | None = None) -> list[El
     bad_turns: dict[str, set[int]] = {}
     for f in flags or []:
         bad_turns.setdefault(f.rule, set()).add(f.turn)
+    possible = _possible_groups(joined)
     out = []
     for name, spec in ELEMENT_SPECS().items():
+        if any((name, k) not in possible for k in range(len(spec.groups))):
+            out.append(Element(name, False, "", spec.hint))
+            continue
         bad = bad_turns.get(spec.not_rule, set()) if spec.not_rule else set()
         first = max(0, len(forms) - 2) if spec.last_only else 0
         quote = _find(spec, forms, joined, starts, first, bad)
@@ -108,10 +151,17 @@ def _find(
         return None
     quote: str | None = None
     for g in spec.groups:
-        hit = next(((t, n, c, m) for t, n, c in pool if (m := g.search(c.text))), None)
-        if hit is None:
+        m = g.search(joined, lo)
+        while m is not None:
+            k = bisect_right(starts, m.start()) - 1
+            if forms[k][0].index not in bad:
+                break
+            m = g.search(joined, starts[k + 1]) if k + 1 < len(starts) else None
+        if m is None:
             return None
-        quote = quote or _quote(*hit)
+        if quote is None:
+            t, n, c = forms[k]
+            quote = _quote(t, n, c, m.start() - starts[k], m.end() - starts[k])
     return quote
 
 
@@ -119,12 +169,12 @@ _SPLIT = re.compile(r"(?<=[。！？!?\n])|(?<=[.;；])(?=\s)")
 _SENT = re.compile(r"[。！？!?\n]|[.;；](?=\s|$)")
 
 
-def _quote(t: Turn, n: Normalized, c: Compact, m: re.Match) -> str:
-    i, j = c.span(m.start(), m.end())
+def _quote(t: Turn, n: Normalized, c: Compact, start: int, end: int) -> str:
+    i, j = c.span(start, end)
     oi, oj = n.orig(i), n.orig(max(i, j - 1)) + 1
-    start = 0
+    first = 0
     for s in _SENT.finditer(t.text, 0, oi):
-        start = s.end()
+        first = s.end()
     end_m = _SENT.search(t.text, oj)
-    end = end_m.end() if end_m else len(t.text)
-    return t.text[start:end].strip()
+    last = end_m.end() if end_m else len(t.text)
+    return t.text[first:last].strip()

@@ -9,19 +9,33 @@ since most clauses are ruled out by their day alone.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from autograder.review import promise_cues as cue
 from autograder.review.amounts import Amount, find_amounts
 from autograder.review.timeexpr import DayMention, find_days, find_time, may_name_day
 
-__all__ = ["Clause", "asks", "is_acceptance", "is_refusal", "read_clauses", "talks_of_paying"]
+__all__ = [
+    "Clause",
+    "asks",
+    "confirms",
+    "is_acceptance",
+    "is_refusal",
+    "next_week_asked",
+    "read_clauses",
+    "talks_of_paying",
+]
 
 _CLEAN = (("a.m.", "am"), ("p.m.", "pm"), ("’", "'"), ("‘", "'"), ("？", "?"), ("！", "!"))
 _CLEAN += (("，", ","), ("；", ";"), ("：", ":"))
-_PUNCT = re.compile(r"[。!?;\n.,、~]")
+_PUNCT = re.compile(r"[。!?;\n.,、~:]")
 _SENTENCE_END = set("。!?;\n.")
-_CONJ = re.compile(r"\s(?=(?:but|and)\s)|(?=但是|不过|可是)|然后|(?<=[0-9元块])再")
+_ABBREVIATIONS = tuple(
+    f" {w}" for w in "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st no".split()
+)
+_CONJ = re.compile(
+    r"\s(?=but\s)|(?<!hundred)(?<!thousand)\s(?=and\s)|(?=但是|不过|可是)|然后|(?<=[0-9元块])再"
+)
 _NUMBERISH = re.compile(r"[\d十百千万]")
 _TIMEISH = re.compile(r"[\d点]")
 
@@ -46,21 +60,32 @@ _LETTERS = re.compile(r"[\W_\d]")
 class Clause:
     """One clause of a turn; its cues are computed on first use."""
 
-    def __init__(self, text: str, at: datetime, sentence: list[Clause]) -> None:
+    def __init__(
+        self, text: str, at: datetime, sentence: list[Clause], next_week: bool = False
+    ) -> None:
         self.text = text
+        self.today = at.date()
+        self.next_week = next_week  # the question answered was about next week
         self.script = cue.script_of(text)
         self.days: list[DayMention] = find_days(text, at) if may_name_day(text) else []
         self.sentence = sentence  # the clauses of its sentence, itself included
         self.k = len(sentence)  # its place in the sentence
         self.asked = False  # its sentence ends with a question mark and it is the last clause
+        self.joined = False  # it goes on from the clause before: "... today and $100 next Friday"
         sentence.append(self)
 
     @cached_property
     def amounts(self) -> list[Amount]:
         """The money amounts in this clause."""
         text = self.text
-        numberish = _NUMBERISH.search(text) or "hundred" in text or "thousand" in text
-        return find_amounts(text) if numberish else []
+        numberish = _NUMBERISH.search(text) or any(
+            w in text for w in ("hundred", "thousand", "dollar", "buck")
+        )
+        found = find_amounts(text) if numberish else []
+        if found and self.days:  # 周5 / 5号: a number inside a day is not money
+            spans = [(d.start, d.end) for d in self.days]
+            found = [a for a in found if not any(s < a.end and a.start < e for s, e in spans)]
+        return found
 
     @cached_property
     def time(self) -> time | None:
@@ -80,7 +105,14 @@ class Clause:
         if not use or any(d.vague for d in use):
             return None
         days = {d.day for d in use}
-        return days.pop() if len(days) == 1 else None
+        if len(days) != 1:
+            return None
+        day = days.pop()
+        if self.next_week and all(d.plain_weekday for d in use):
+            monday = self.today + timedelta(days=7 - self.today.weekday())
+            while day < monday:  # 您说的下周，具体周几？— 周二 is next week's Tuesday
+                day += timedelta(days=7)
+        return day
 
     @cached_property
     def negated(self) -> bool:
@@ -132,6 +164,8 @@ class Clause:
         if not self.days:
             return False
         k = self.k
+        if self.joined and k and self.sentence[k - 1].own_pay:
+            return True  # "pay $100 today and $100 next Friday": the verb carries over
         for step in (1, -1):
             j = k + step
             while 0 <= j < len(self.sentence) and not self.sentence[j].days:
@@ -140,6 +174,11 @@ class Clause:
                     return True
                 j += step
         return False
+
+    @cached_property
+    def balance(self) -> bool:
+        """欠款 / 一共 / balance / owe: the amount is what is owed, not what will be paid."""
+        return self._has(cue.BALANCE)
 
     @cached_property
     def due_noun(self) -> bool:
@@ -175,35 +214,47 @@ def _clean(norm: str) -> str:
     return norm
 
 
-def _pieces(norm: str) -> list[tuple[str, str]]:
-    """(clause text, what ends it): "," or "" inside a sentence, 。!?; or "\\n" at its end."""
-    out: list[tuple[str, str]] = []
+def _pieces(norm: str) -> list[tuple[str, str, bool]]:
+    """(clause, what ends it, whether it continues the one before with and / 然后 / 再).
+
+    A clause ends in "," or "" inside a sentence and in 。!?; or a new line at its end.
+    """
+    out: list[tuple[str, str, bool]] = []
     pos = 0
     for m in _PUNCT.finditer(norm):
         i, ch = m.start(), m.group()
-        if ch in ".," and i and norm[i - 1].isdigit() and norm[i + 1 : i + 2].isdigit():
-            if ch == "." or norm[i + 1 : i + 4].isdigit():
-                continue  # 450.50 or 5,000
-        out.append((norm[pos:i], ch))
+        if ch in ".,:" and i and norm[i - 1].isdigit() and norm[i + 1 : i + 2].isdigit():
+            if ch != "," or norm[i + 1 : i + 4].isdigit():
+                continue  # 450.50, 5,000 or 9:30
+        if ch == "." and norm[max(0, i - 5) : i].endswith(_ABBREVIATIONS):
+            continue  # Dec. 5 / Mr. Reed
+        out.append((norm[pos:i], ch, False))
         pos = i + 1
-    out.append((norm[pos:], "\n"))
+    out.append((norm[pos:], "\n", False))
     if any(w in norm for w in (" but ", " and ", "但是", "不过", "可是", "然后", "再")):
-        split: list[tuple[str, str]] = []
-        for text, end in out:
+        split: list[tuple[str, str, bool]] = []
+        for text, end, _ in out:
             parts = _CONJ.split(text) if "between" not in text else [text]
-            split += [(p, "") for p in parts[:-1]] + [(parts[-1], end)]
+            split.append((parts[0], "" if len(parts) > 1 else end, False))
+            split += [(p, "", True) for p in parts[1:-1]]
+            if len(parts) > 1:
+                split.append((parts[-1], end, True))
         out = split
     return out
 
 
-def read_clauses(norm: str, at: datetime) -> list[Clause]:
-    """Split a normalised turn into clauses; a clause before a question mark is a question."""
+def read_clauses(norm: str, at: datetime, next_week: bool = False) -> list[Clause]:
+    """Split a normalised turn into clauses; a clause before a question mark is a question.
+
+    `next_week`: the turn answers a question about next week, so a plain weekday is next week's.
+    """
     clauses: list[Clause] = []
     sentence: list[Clause] = []
-    for raw, end in _pieces(_clean(norm)):
+    for raw, end, joined in _pieces(_clean(norm)):
         text = raw.strip()
         if text:
-            clauses.append(Clause(text, at, sentence))
+            clauses.append(Clause(text, at, sentence, next_week))
+            clauses[-1].joined = joined
         if end in _SENTENCE_END:
             if end == "?" and sentence:
                 sentence[-1].asked = True
@@ -211,14 +262,31 @@ def read_clauses(norm: str, at: datetime) -> list[Clause]:
     return clauses
 
 
-def is_acceptance(norm: str) -> bool:
-    """True for a plain yes to a proposal: 行 / 好的 / 可以 / 没问题 / 嗯 / OK / sure / fine."""
+def is_acceptance(norm: str, pure: bool = False) -> bool:
+    """True for a plain yes to a proposal: 行 / 好的 / 可以 / 没问题 / 嗯 / OK / sure / fine.
+
+    `pure`: the turn must hold nothing but the yes (好的。) - for untagged lines, where a leading
+    好的 is more often the collector's own "all right" than an answer.
+    """
     text = _clean(norm).strip().lstrip("(（\"'")
     script = cue.script_of(text)
     if not cue.ACCEPT.search(text, script):
         return False
+    if pure and len(_LETTERS.sub("", cue.FILLER.sub(" ", text, script))) > 1:
+        return False
     negated = cue.NEG.search(cue.NEG_OK.sub(" ", text, script), script)
-    return not (negated or cue.HEDGE.search(text, script) or cue.COND.search(text, script))
+    if negated or cue.HEDGE.search(text, script) or cue.COND.search(text, script):
+        return False
+    # 嗯，我现在在忙 is not a yes: whatever follows the yes must stay on the promise.
+    for rest, _end, _joined in _pieces(text)[1:]:
+        rest = rest.strip()
+        if not rest or cue.ACCEPT.search(rest, script) or cue.AGREEING.search(rest, script):
+            continue
+        if cue.PAY.search(rest, script) or may_name_day(rest) or _NUMBERISH.search(rest):
+            continue
+        if len(_LETTERS.sub("", cue.FILLER.sub(" ", rest, script))) > 1:
+            return False
+    return True
 
 
 def is_refusal(norm: str) -> bool:
@@ -227,9 +295,24 @@ def is_refusal(norm: str) -> bool:
     return cue.REFUSE.search(text, cue.script_of(text))
 
 
-def talks_of_paying(norm: str) -> bool:
-    """True when a turn speaks of paying at all (还款 / pay / 转过去)."""
-    return cue.PAY.search(norm, cue.script_of(norm))
+def confirms(norm: str) -> bool:
+    """True when a line states an agreement (我们确认 / 约定 / 您将 / to confirm / you've agreed)."""
+    return cue.CONFIRM.search(norm, cue.script_of(norm))
+
+
+def talks_of_paying(norm: str) -> bool | None:
+    """True when a turn speaks of paying (还款 / pay), False of income (发工资 / payday), else None."""
+    script = cue.script_of(norm)
+    if cue.PAY.search(norm, script) and not cue.INCOME.search(norm, script):
+        return True
+    if cue.INCOME.search(norm, script):
+        return False
+    return True if cue.ASKS_DAY.search(norm, script) else None  # 具体周几？ on a collection call
+
+
+def next_week_asked(norm: str) -> bool:
+    """True when a turn speaks of next week (您说的下周，具体周几？)."""
+    return any(w in norm for w in ("下周", "下星期", "下礼拜", "下个星期", "下个礼拜", "next week"))
 
 
 def asks(norm: str) -> bool:

@@ -28,15 +28,21 @@ class DayMention:
     day: date | None
     vague: bool = False
     weak: bool = False  # 下班前 / tonight: today only when nothing else names a day
+    plain_weekday: bool = False  # 周二 / Tuesday with no 这/下/next: "next week" context moves it
 
 
 def may_name_day(norm: str) -> bool:
     """False when a normalised text surely names no day (a fast pre-check for the finder)."""
-    if pat.ZH_DAY_CHARS.search(norm):
+    if pat.DIGIT_DAY.search(norm) or pat.ZH_DAY_WORDS.search(norm):
         return True
-    return pat.LATIN.search(norm) is not None and not pat.EN_DAY_WORDS.isdisjoint(
-        pat.EN_WORDS.findall(norm)
-    )
+    if pat.CN_NUMBER_DAY.search(norm):
+        return True
+    if not pat.LATIN.search(norm):
+        return False
+    words = set(pat.EN_WORDS.findall(norm))
+    if not pat.EN_DAY_WORDS.isdisjoint(words):
+        return True
+    return any(not a.isdisjoint(words) and not b.isdisjoint(words) for a, b in pat.EN_DAY_PAIRS)
 
 
 def has_cjk(text: str) -> bool:
@@ -110,7 +116,16 @@ _REL = {
     "今天": 0, "今日": 0, "今儿": 0, "今晚": 0, "今早": 0, "当天": 0, "当日": 0,
     "明天": 1, "明日": 1, "明儿": 1, "明早": 1, "明晚": 1, "后天": 2, "大后天": 3,
     "昨天": -1, "昨日": -1, "昨晚": -1, "前天": -2, "大前天": -3,
+    "听日": 1, "琴日": -1, "寻日": -1,  # Cantonese
     "today": 0, "tonight": 0, "tomorrow": 1, "tmr": 1, "tmrw": 1, "yesterday": -1,
+}  # fmt: skip
+
+
+# Holidays on a fixed solar date (lunar ones such as 春节 and 中秋 are read as ranges).
+_HOLIDAYS = {
+    "元旦": (1, 1), "圣诞": (12, 25), "圣诞节": (12, 25), "平安夜": (12, 24), "国庆节": (10, 1),
+    "劳动节": (5, 1), "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "new years day": (1, 1), "new years eve": (12, 31),
 }  # fmt: skip
 
 
@@ -118,7 +133,7 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
     kind = m.lastgroup
     g = m.group
     day: date | None = None
-    weak = False
+    weak = plain = False
     if kind == "iso":
         day = _month_day(int(g("iy")), int(g("im")), int(g("id")))
     elif kind == "md":
@@ -142,6 +157,9 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
     elif kind == "mend":
         ahead = 1 if (g("mew") or "").startswith(("下", "next")) else 0
         day = _month_end(today, ahead)
+    elif kind == "hol":
+        month_day = _HOLIDAYS.get(re.sub(r"\s+", " ", g("hol")).replace("'", ""))
+        day = _future_md(today, *month_day) if month_day else None
     elif kind == "yend":
         day = date(today.year, 12, 31)
     elif kind == "week":
@@ -151,6 +169,7 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
             wd = int(g("wd")) - 1 if g("wd").isdigit() else "一二三四五六".index(g("wd"))
         which = re.sub(r"\s+", " ", g("ww") or "")
         day = _weekday(today, wd, "" if which in ("coming", "this coming") else which)
+        plain = not which
     elif kind == "rel":
         word = g("rel")
         offset = _REL.get(word)
@@ -165,6 +184,8 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
     elif kind == "nd":
         n = _num(g("ndn"))
         day = today + timedelta(days=n) if n is not None and n < 60 else None
+    elif kind == "bdw":
+        day = _bare_day(today, pat.EN_ORDINALS[g("bdwn")])
     elif kind == "bd":
         n = _num(g("bdn") or g("bdn2"))
         day = _bare_day(today, n) if n else None
@@ -178,7 +199,8 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
     vague = (
         vague or pat.APPROX_BEFORE.search(m.string, max(0, m.start() - 20), m.start()) is not None
     )
-    return DayMention(m.start(), m.end(), None if vague else day, vague=vague, weak=weak)
+    day = None if vague else day
+    return DayMention(m.start(), m.end(), day, vague=vague, weak=weak, plain_weekday=plain)
 
 
 def find_days(norm: str, at: datetime | date) -> list[DayMention]:
