@@ -16,6 +16,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("autograder.report.command", "cohort report in HTML and CSV / 班级成绩报告"),
     "export": ("autograder.export", "grades as Canvas or Moodle CSV / 导出成绩到 Canvas 或 Moodle"),
     "review": ("autograder.review_cli", "review scripts or transcripts / 审查话术或通话记录"),
+    "scenarios": ("autograder.scenarios", "check call-simulator scenarios / 校验通话模拟场景"),
 }
 
 

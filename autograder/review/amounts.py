@@ -55,9 +55,10 @@ _EN_WORDS.update(
         )
     }
 )
+_EN_WORD = "(?:" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + "|a|hundred|thousand)"
 _EN_RE = re.compile(
-    r"\b(?P<num>(?:(?:" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + r"|hundred|thousand"
-    r"|and)[\s-]+)*(?:hundred|thousand))(?P<suf>\s+(?:dollars?|bucks|yuan|rmb))?\b"
+    rf"\b(?P<num>{_EN_WORD}(?:(?:[\s-]+|\s+and\s+){_EN_WORD})*)"
+    r"(?P<suf>\s+(?:dollars?|bucks|yuan|rmb))?\b"
 )
 
 # A bare number followed by one of these is a date, time, count or measure, not money.
@@ -106,7 +107,9 @@ def parse_chinese_number(text: str) -> int | None:
     total, section, digit, last_unit = 0, 0, None, 1
     for ch in text:
         if ch in _DIGITS:
-            digit = _DIGITS[ch] if digit is None else digit * 10 + _DIGITS[ch]
+            if digit:  # 四五千: two digits in a row are a range ("four or five thousand")
+                return None
+            digit = _DIGITS[ch]
         elif ch in _UNITS:
             unit = _UNITS[ch]
             if unit >= 10000:
@@ -127,7 +130,9 @@ def parse_chinese_number(text: str) -> int | None:
 def _en_value(words: str) -> int | None:
     total, current = 0, 0
     for w in re.split(r"[\s-]+", words):
-        if w in _EN_WORDS:
+        if w == "a":
+            current = max(current, 1)
+        elif w in _EN_WORDS:
             current += _EN_WORDS[w]
         elif w == "hundred":
             current = max(current, 1) * 100
@@ -201,8 +206,12 @@ def find_amounts(norm: str) -> list[Amount]:
         if value is None or value < 10:
             continue
         found.append(Amount(start, end, Decimal(value), True))
-    for m in _EN_RE.finditer(norm) if ("hundred" in norm or "thousand" in norm) else ():
-        value = _en_value(m["num"])
+    english = any(w in norm for w in ("hundred", "thousand", "dollar", "buck"))
+    for m in _EN_RE.finditer(norm) if english else ():
+        words = m["num"]
+        if not (m["suf"] or "hundred" in words or "thousand" in words):
+            continue  # "two" alone is a count, "two dollars" or "two hundred" is money
+        value = _en_value(words)
         if value:
             found.append(Amount(m.start(), m.end(), Decimal(value), True))
     found.sort(key=lambda a: a.start)

@@ -1,8 +1,8 @@
 """Dated commitment (promise to pay) finder: the last payment the debtor tied to one day.
 
-The finder walks the turns in order keeping three things: the current commitment, a pending
-proposal (a day the collector put forward: "那就明天下午三点前还2000，可以吗？") and whether the
-current commitment is only a debtor's question still open to a "no". A debtor's clause that names
+The finder walks the turns in order (`_Walk`) keeping the current commitment, a pending proposal
+(a day the collector put forward: "那就明天下午三点前还2000，可以吗？") and whether the current
+commitment is only a debtor's question still open to a "no". A debtor's clause that names
 one future day and a payment counts unless it is negated, conditional, hedged, past or a plain
 question; a plain yes (行 / 好 / OK / sure) accepts the pending proposal. In a script with no speaker
 tags the collector's own statement of the agreed day counts.
@@ -10,6 +10,7 @@ tags the collector's own statement of the agreed day counts.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -18,6 +19,7 @@ from autograder.review.model import COLLECTOR, CONTACT, DEBTOR, Commitment, Turn
 from autograder.review.promise_clauses import (
     Clause,
     asks,
+    confirms,
     is_acceptance,
     is_refusal,
     next_week_asked,
@@ -27,6 +29,8 @@ from autograder.review.promise_clauses import (
 from autograder.review.timeexpr import may_name_day
 
 __all__ = ["find_commitment"]
+
+_NUMBER = re.compile(r"[\d十百千万]|hundred|thousand|dollar|buck")
 
 
 @dataclass(frozen=True)
@@ -95,8 +99,8 @@ def _proposal(turn: Turn, clauses: list[Clause], today: date) -> _Proposal | Non
 def _amount_asked(turn: Turn, clauses: list[Clause]) -> _Proposal | None:
     """An amount the collector asks to be paid, with no day yet: 什么时候能还这2000？"""
     for c in reversed(clauses):
-        if c.question and c.pay and c.amounts and not (c.negated or c.due_noun or c.balance):
-            return _Proposal(None, None, _value(c), turn)
+        if c.pay and c.amounts and not (c.negated or c.due_noun or c.balance):
+            return _Proposal(None, None, _value(c), turn)  # also "you promised to pay $200"
     return None
 
 
@@ -113,125 +117,165 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
 
     `at` is the call's local time (a naive datetime, or an aware one already in local time).
     """
-    today = at.date()
-    tagged = any(t.speaker in (DEBTOR, CONTACT) for t in turns)
-    speaker = DEBTOR if tagged else COLLECTOR
-    current: Commitment | None = None
-    before_tentative: Commitment | None = None
-    tentative = False
-    pending: _Proposal | None = None
-    pay_talk = False  # the collector last spoke about paying: a bare "周四吧" answers that
-    next_week = False  # the collector's last question was about next week
-    offered: Decimal | None = None  # the amount of the collector's last proposal
+    walk = _Walk(at, tagged=any(t.speaker in (DEBTOR, CONTACT) for t in turns))
     for turn in turns:
         if not turn.norm or not turn.norm.strip() or turn.speaker == CONTACT:
-            continue
-        dated = may_name_day(turn.norm)
-        if tagged and turn.speaker != DEBTOR:
-            # The collector's turn: a "no" to the debtor's proposal, or a proposal of their own.
-            if tentative and is_refusal(turn.norm):
-                current = before_tentative
-            tentative = False
-            talk = talks_of_paying(turn.norm)
-            pay_talk = pay_talk if talk is None else talk  # the call stays on paying until income
-            next_week = next_week_asked(turn.norm)
-            if dated or asks(turn.norm):
-                clauses = read_clauses(turn.norm, at)
-                proposal = _proposal(turn, clauses, today) or _amount_asked(turn, clauses)
-                if proposal is not None and proposal.amount is None and offered is not None:
-                    # 今天还3500可以吗？— 今天不行 — 那明天上午呢？: the amount stays on the table
-                    proposal = replace(proposal, amount=offered)
-                if proposal is not None:
-                    offered = proposal.amount or offered
-                    pending = proposal
-                elif any(c.question for c in clauses):
-                    pending = None
-            continue
-        if not (dated or pending is not None or current is not None):
-            tentative = False  # nothing here can make, change or withdraw a promise
-            continue
-        clauses = read_clauses(turn.norm, at, next_week)
-        next_week = False
+            continue  # a contact cannot promise for the debtor
+        if walk.tagged and turn.speaker != DEBTOR:
+            walk.collector_turn(turn)
+        else:
+            walk.committer_turn(turn)
+    return walk.current
 
-        made: Commitment | None = None
-        opened, answered = current, pending
-        question_made = False
+
+class _Walk:
+    """The state carried from turn to turn while reading a call."""
+
+    def __init__(self, at: datetime, tagged: bool) -> None:
+        self.at, self.today, self.tagged = at, at.date(), tagged
+        self.speaker = DEBTOR if tagged else COLLECTOR
+        self.current: Commitment | None = None  # the last promise so far
+        self.pending: _Proposal | None = None  # the collector's proposal awaiting an answer
+        self.tentative = False  # current is the debtor's own question ("周三还行吗？")
+        self.before_tentative: Commitment | None = None  # what a "no" to it brings back
+        self.pay_talk = False  # the collector last spoke of paying: a bare "周四吧" answers that
+        self.next_week = False  # the collector's last question was about next week
+        self.offered: Decimal | None = None  # the amount of the collector's last proposal
+
+    def collector_turn(self, turn: Turn) -> None:
+        """A "no" to the debtor's proposal, or a proposal (day and amount) of the collector's."""
+        norm = turn.norm
+        if self.tentative and is_refusal(norm):
+            self.current = self.before_tentative
+        self.tentative = False
+        talk = talks_of_paying(norm)
+        self.pay_talk = self.pay_talk if talk is None else talk  # on paying until income comes up
+        self.next_week = next_week_asked(norm)
+        if not may_name_day(norm):
+            if not asks(norm):
+                return
+            if not (talk and _NUMBER.search(norm)):
+                self.pending = None  # a question without a day or an amount to pay
+                return
+        clauses = read_clauses(norm, self.at)
+        proposal = _proposal(turn, clauses, self.today) or _amount_asked(turn, clauses)
+        if proposal is not None and proposal.amount is None and self.offered is not None:
+            # 今天还3500可以吗？— 今天不行 — 那明天上午呢？: the amount stays on the table
+            proposal = replace(proposal, amount=self.offered)
+        if proposal is not None:
+            self.offered = proposal.amount or self.offered
+            self.pending = proposal
+        elif any(c.question for c in clauses):
+            self.pending = None
+
+    def committer_turn(self, turn: Turn) -> None:
+        """A debtor's turn (or any line of an untagged script): promise, accept or withdraw."""
+        if not (may_name_day(turn.norm) or self.pending or self.current):
+            self.tentative = False  # nothing here can make, change or withdraw a promise
+            return
+        clauses = read_clauses(turn.norm, self.at, self.next_week)
+        self.next_week = False
+        opened, answered = self.current, self.pending
+        made, asked = self._own_promise(turn, clauses, answered, opened)
+        if made is None and self.pending is not None and self.pending.day is not None:
+            made, asked = self._answer(turn, clauses, self.pending)
+        elif made is None and self.current is not None and self.tagged:
+            self._fill_amount(clauses)
+        if made is not None:
+            self.current = made
+        self.tentative = made is not None and asked
+        if self.tentative:
+            self.before_tentative = opened
+        if self.tagged or made is not None:
+            self.pending = None
+        else:  # an untagged line: its question is the proposal the next line may accept
+            self.pending = _proposal(turn, [c for c in clauses if c.question], self.today)
+
+    def _own_promise(
+        self,
+        turn: Turn,
+        clauses: list[Clause],
+        answered: _Proposal | None,
+        opened: Commitment | None,
+    ) -> tuple[Commitment | None, bool]:
+        """The last day this turn itself promises; negated days withdraw earlier promises."""
+        made, asked = None, False
         for i, c in enumerate(clauses):
             day = c.day
             if day is not None and c.negated and not c.conditional:
                 # 明天还不了 / 明天不行: withdraws a promise or a proposal for that day.
-                if current is not None and current.due == day:
-                    current = None
-                if pending is not None and pending.day == day:
-                    pending = None
+                if self.current is not None and self.current.due == day:
+                    self.current = None
+                if self.pending is not None and self.pending.day == day:
+                    self.pending = None
                 continue
             if day is None and c.negated and c.pay and not c.conditional and not c.amounts:
-                current, pending = None, None  # 我还不了 / I can't pay: a general retraction
+                self.current = self.pending = None  # 我还不了 / I can't pay: a general retraction
                 continue
-            day = _usable(c, today)
+            day = _usable(c, self.today)
             if day is None or c.negated:
                 continue
-            if c.question and not (c.proposal and tagged):
+            if c.question and not (c.proposal and self.tagged):
                 continue
-            context = pay_talk or answered is not None or opened is not None
-            bare_ok = c.bare and tagged and (context or any(a.marked for a in c.amounts))
+            context = self.pay_talk or answered is not None or opened is not None
+            bare_ok = c.bare and self.tagged and (context or any(a.marked for a in c.amounts))
             if not (c.pay or bare_ok) or c.due_noun:
                 continue
+            if not self.tagged and not confirms(turn.norm):
+                continue  # an untagged line must state an agreement, not ask or demand
             amount = _amount_for(clauses, i)
             at_time = _time_for(clauses, i)
             quote_turns = [turn]
             if answered is not None:
-                # An answer to a proposal keeps its amount (明天能还1500吗？— 明天不行，后天吧).
-                amount = amount if amount is not None else answered.amount
+                # An answer to a proposal keeps its amount (明天能还1500吗？— 明天不行，后天吧)
+                # unless the answer names amounts of its own ("$250 tomorrow, the rest on the 10th").
+                if amount is None and not any(o.amounts for o in clauses):
+                    amount = answered.amount
                 if answered.day == day:
                     at_time = at_time or answered.time
                 quote_turns.insert(0, answered.turn)
-            made = Commitment(day, at_time, amount, _quote(*quote_turns), speaker)
-            current = made
-            question_made = c.question
+            made = Commitment(day, at_time, amount, _quote(*quote_turns), self.speaker)
+            self.current = made
+            asked = c.question
+        return made, asked
 
-        if made is None and pending is not None and pending.day is not None:
-            counter = [
-                c
-                for c in clauses
-                if not c.days and c.amounts and (c.pay or c.bare)
-                if not (c.negated or c.conditional or c.hedged or c.due_noun)
-                if c.proposal or not c.question
-            ]
-            accepted = is_acceptance(turn.norm, pure=not tagged)
-            timed = [
-                c
-                for c in clauses
-                if not c.days and c.time and (c.bare or c.pay) and not (c.negated or c.question)
-            ]
-            if timed and not counter:  # 明天几点？— 下午吧，三点之前
-                accepted = accepted or not any(c.conditional or c.hedged for c in timed)
-            if accepted and not counter:
-                counter = [c for c in clauses if c.amounts and not (c.negated or c.due_noun)]
-            if accepted or counter:
-                amount = _value(counter[-1]) if counter else pending.amount
-                if amount is None and current is not None and current.due == pending.day:
-                    amount = current.amount
-                at_time = timed[-1].time if timed else pending.time
-                quote = _quote(pending.turn, turn)
-                made = Commitment(pending.day, at_time, amount, quote, speaker)
-                current = made
-                question_made = bool(counter) and counter[-1].question
-        elif made is None and current is not None and tagged:
-            extra = [
-                c
-                for c in clauses
-                if not c.days and c.amounts and c.bare and not (c.negated or c.question)
-            ]
-            if extra and current.amount is None:
-                current = replace(current, amount=extra[-1].amounts[-1].value)
+    def _answer(
+        self, turn: Turn, clauses: list[Clause], pending: _Proposal
+    ) -> tuple[Commitment | None, bool]:
+        """A yes to the pending proposal, perhaps with another amount or a time of day."""
+        counter = [
+            c
+            for c in clauses
+            if not c.days and c.amounts and (c.pay or c.bare)
+            if not (c.negated or c.conditional or c.hedged or c.due_noun)
+            if c.proposal or not c.question
+        ]
+        accepted = is_acceptance(turn.norm, pure=not self.tagged)
+        timed = [
+            c
+            for c in clauses
+            if not c.days and c.time and (c.bare or c.pay) and not (c.negated or c.question)
+        ]
+        if timed and not counter:  # 明天几点？— 下午吧，三点之前
+            accepted = accepted or not any(c.conditional or c.hedged for c in timed)
+        if accepted and not counter:
+            counter = [c for c in clauses if c.amounts and not (c.negated or c.due_noun)]
+        if not (accepted or counter):
+            return None, False
+        amount = _value(counter[-1]) if counter else pending.amount
+        if amount is None and self.current is not None and self.current.due == pending.day:
+            amount = self.current.amount
+        at_time = timed[-1].time if timed else pending.time
+        quote = _quote(pending.turn, turn)
+        made = Commitment(pending.day, at_time, amount, quote, self.speaker)
+        return made, bool(counter) and counter[-1].question
 
-        if made is not None and question_made:
-            tentative, before_tentative = True, opened
-        else:
-            tentative = False
-        if tagged or made is not None:
-            pending = None
-        else:  # an untagged line: its question is the proposal the next line may accept
-            pending = _proposal(turn, [c for c in clauses if c.question], today)
-    return current
+    def _fill_amount(self, clauses: list[Clause]) -> None:
+        """周四吧 — 周四还多少？ — 两千: a bare amount completes a promise that had none."""
+        extra = [
+            c
+            for c in clauses
+            if not c.days and c.amounts and c.bare and not (c.negated or c.question)
+        ]
+        if extra and self.current is not None and self.current.amount is None:
+            self.current = replace(self.current, amount=extra[-1].amounts[-1].value)

@@ -14,7 +14,8 @@ __all__ = ["Scanner"]
 
 CNN = "一二两三四五六七八九十"
 N = rf"(?:\d{{1,2}}|[{CNN}]{{1,3}})"
-WD = r"(?P<wd>[一二三四五六日天1-7])"
+# 下礼拜一定还 is "next week, surely", not "next Monday": 一 before 定/直/起... is not a weekday.
+WD = r"(?P<wd>一(?!定|直|起|样|下(?!午)|些|点|般|共|同|边|致|旦)|[二三四五六日天1-7])"
 APPROX = re.compile(
     r"\s?(?:左右|前后|上下|那几天|那阵|附近|以后|之后|后(?!天)|期间|or so\b|ish\b|or later\b|onwards?\b)"
 )
@@ -36,13 +37,13 @@ _ZH_ALTS = [
     ("今年", r"(?P<yend>今?年(?:底|末))"),
     ("下这本上周星礼", rf"(?P<week>(?P<ww>下下个?|下个?|这个?|本|上个?)?(?:周|星期|礼拜){WD})"),
     (
-        "大后明今当昨前",
+        "大后明今当昨前听琴寻",
         r"(?P<rel>大后天|后天|明天|明日|明儿|明早|明晚|今天|今日|今儿|今晚|今早|当天|当日|"
-        r"大前天|昨天|昨日|昨晚|前天)",
+        r"大前天|昨天|昨日|昨晚|前天|听日|琴日|寻日)",
     ),
     ("元圣平国劳", r"(?P<hol>元旦|圣诞节?|平安夜|国庆节|劳动节)"),
-    (_D + _CN1, rf"(?P<wdn>(?P<wdnn>{N})个?工作日)"),
-    ("下", r"(?P<nwd>下一?个?工作日)"),
+    (_D + _CN1, rf"(?P<wdn>(?P<wdnn>{N})个?工作[日天])"),
+    ("下", r"(?P<nwd>下一?个?工作[日天])"),
     (_D + _CN1, rf"(?P<nd>(?P<ndn>{N})天(?:后|以后|之后|内|之内|以内))"),
     (_D + _CN1, rf"(?P<bd>(?<![\d{CNN}])(?P<bdn>{N})[号日](?!线|码|楼|房|机))"),
     ("下晚", r"(?P<off>下班(?:之?前|以前)|晚上之?前)"),
@@ -52,7 +53,7 @@ _ZH_ALTS = [
         r"近几天|近两天|最近|近期|尽快|尽早|改天|回头|以后|过些天|下周|下个?星期|下个?礼拜|这周|"
         r"这个?星期|这个?礼拜|本周|周末|下个?月|月初|月中|上旬|中旬|下旬|年后|年前|节后|节前|"
         r"一两天|两三天|三五天|几天|早晚|有空|有时间|发工资|春节|过年|中秋|端午|国庆|五一|十一|"
-        r"年初|半个月|一周内|一个星期内)",
+        r"年初|半个月|一周内|一个星期内|[一两二三几]个?(?:周|星期|礼拜)(?:后|以后|之后|内|之内))",
     ),
 ]
 
@@ -117,6 +118,17 @@ _MON = "|".join(sorted(EN_MONTHS, key=len, reverse=True))
 _DAY = "|".join(sorted(EN_DAYS, key=len, reverse=True))
 _ENN = r"(?:\d{1,2}|" + "|".join(EN_NUM) + ")"
 
+EN_ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(),
+        start=1,
+    )
+}
+EN_ORDINALS.update({f"twenty-{w}": 20 + i for w, i in list(EN_ORDINALS.items())[:9]})
+EN_ORDINALS.update({"thirtieth": 30, "thirty-first": 31})
+_ORD = "|".join(sorted(EN_ORDINALS, key=len, reverse=True))
 _MON_FIRST = "jfmasond"
 _DAY_FIRST = "mtwfs"
 _NUM_FIRST = _D + "zotfsen"
@@ -147,6 +159,7 @@ _EN_ALTS = [
     (_NUM_FIRST, rf"(?P<wdn>(?P<wdnn>{_ENN})\s+(?:business|working|work)\s+days?\b)"),
     ("n", r"(?P<nwd>next\s+(?:business|working|work)\s+day\b)"),
     ("iw", rf"(?P<nd>(?:in|within)\s+(?P<ndn>{_ENN})\s+days?\b)"),
+    ("t", rf"(?P<bdw>the\s+(?P<bdwn>{_ORD}))\b"),
     ("t" + _D, r"(?P<nmd>(?:the\s+)?(?P<nmdn>\d{1,2})(?:st|nd|rd|th)?\s+of\s+next\s+month\b)"),
     (
         "t" + _D,
@@ -154,11 +167,13 @@ _EN_ALTS = [
     ),
     ("ec", r"(?P<off>(?:end\s+of\s+(?:the\s+)?(?:day|business)|eod|close\s+of\s+business|cob)\b)"),
     (
-        "ntslafcwemp",
+        "ntslafcwempbo" + _D,
         r"(?P<vague>next\s+week\b|this\s+week\b|soon\b|later\b(?!\s+than)|some\s*time\b|"
         r"(?:a\s+)?few\s+days\b|couple\s+(?:of\s+)?days\b|asap\b|as\s+soon\s+as\b|"
         r"when(?:ever)?\s+i\s+can\b|next\s+month\b|end\s+of\s+(?:the\s+)?week\b|"
-        r"(?:this|the)\s+weekend\b|early\s+next\b|mid-?month\b|payday\b|when\s+i\s+get\s+paid\b)",
+        r"(?:this|the)\s+weekend\b|early\s+next\b|mid-?month\b|payday\b|when\s+i\s+get\s+paid\b|"
+        r"(?:a|one|two|three|\d+|couple\s+of|few)\s+weeks?\b|mid-?(?:jan|feb|mar|apr|may|jun|jul|aug|"
+        r"sep|oct|nov|dec)[a-z]*\b|(?:the\s+)?(?:beginning|start|first\s+week)\s+of\b)",
     ),
 ]
 EN = Scanner(_EN_ALTS, start="(?<![a-z])")
@@ -169,16 +184,34 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 LATIN = re.compile(r"[a-z]")
 
 
-# A cheap first look: can this text name a specific day at all? (Most turns cannot.)
-ZH_DAY_CHARS = re.compile(r"[\d今明昨周星礼底末班后前当号日工内/]")
+# A cheap first look: can this text name a specific day at all? (Most turns cannot.) Each
+# pattern begins with a literal or a character class, so the regex engine scans it quickly.
+ZH_DAY_WORDS = re.compile(
+    "今天|今日|今儿|今晚|今早|今年底|明天|明日|明儿|明早|明晚|后天|前天|昨天|昨日|昨晚|当天|当日|"
+    "听日|琴日|寻日|星期|礼拜|月底|月末|年底|年末|下班|晚上之前|晚上前|工作日|工作天|元旦|圣诞|平安夜|国庆节|"
+    "劳动节|周一|周二|周三|周四|周五|周六|周日|周天|周1|周2|周3|周4|周5|周6|周7|天后|天以后|天之后|"
+    "天内|天之内|天以内"
+)
+DIGIT_DAY = re.compile(r"\d\s?(?:[号日月/\-.年]|个?工作[日天]|天[内后以之]|st\b|nd\b|rd\b|th\b)")
+CN_NUMBER_DAY = re.compile("[一二两三四五六七八九十][号日月]")
 EN_WORDS = re.compile(r"[a-z]+")
 EN_DAY_WORDS = frozenset(
     "today tonight tomorrow tmr tmrw yesterday monday tuesday wednesday thursday friday saturday "
     "sunday tues weds thurs january february march april may june july august september october "
-    "november december jan feb mar apr jun jul aug sep sept oct nov dec end eod cob close "
-    "business working day days month morning afternoon evening st nd rd th christmas year".split()
+    "november december jan feb mar apr jun jul aug sep sept oct nov dec eod cob christmas "
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth".split()
+)
+# Words that name a day only together: "end of the month", "next business day", "in 3 days".
+EN_DAY_PAIRS = (
+    (frozenset({"end", "close", "last"}), frozenset({"month", "day", "business"})),
+    (frozenset({"business", "working", "work"}), frozenset({"day", "days"})),
+    (frozenset({"in", "within"}), frozenset({"days"})),
+    (frozenset({"this"}), frozenset({"morning", "afternoon", "evening"})),
+    (frozenset({"new"}), frozenset({"year", "years"})),
 )
 EN_ANY_DAY_WORDS = EN_DAY_WORDS | frozenset(
     "next this week soon later sometime some few couple asap as whenever when weekend early "
-    "mid midmonth payday within in".split()
+    "mid midmonth payday within in end close last business working month day days morning "
+    "afternoon evening st nd rd th year years beginning start weeks".split()
 )

@@ -53,6 +53,44 @@ def ELEMENT_SPECS() -> dict[str, _Spec]:  # noqa: N802 - a cached constant
     return specs
 
 
+@lru_cache(maxsize=1)
+def _group_filter():
+    """An Aho-Corasick automaton of the anchor words of every element group.
+
+    Returns (automaton or None, groups without anchors): a group whose anchors are all absent
+    from the text cannot match, so its (large) regex is skipped.
+    """
+    import ahocorasick
+
+    from .rules import _required
+
+    auto = ahocorasick.Automaton()
+    always: set[tuple[str, int]] = set()
+    words: dict[str, set[tuple[str, int]]] = {}
+    for name, spec in ELEMENT_SPECS().items():
+        for k, g in enumerate(spec.groups):
+            found = _required(g.pattern)
+            if not found:
+                always.add((name, k))
+            for w in found or ():
+                words.setdefault(w, set()).add((name, k))
+    for w, keys in words.items():
+        auto.add_word(w, tuple(keys))
+    if not words:
+        return None, always
+    auto.make_automaton()
+    return auto, always
+
+
+def _possible_groups(text: str) -> set[tuple[str, int]]:
+    auto, always = _group_filter()
+    found = set(always)
+    if auto is not None and text:
+        for _, keys in auto.iter(text):
+            found.update(keys)
+    return found
+
+
 def find_elements(turns: list[Turn], flags: list[Flag] | None = None) -> list[Element]:
     """One Element per name in ELEMENTS, present or missing, from the collector's words."""
     own = [t for t in turns if t.speaker == COLLECTOR]
@@ -68,8 +106,12 @@ def find_elements(turns: list[Turn], flags: list[Flag] | None = None) -> list[El
     bad_turns: dict[str, set[int]] = {}
     for f in flags or []:
         bad_turns.setdefault(f.rule, set()).add(f.turn)
+    possible = _possible_groups(joined)
     out = []
     for name, spec in ELEMENT_SPECS().items():
+        if any((name, k) not in possible for k in range(len(spec.groups))):
+            out.append(Element(name, False, "", spec.hint))
+            continue
         bad = bad_turns.get(spec.not_rule, set()) if spec.not_rule else set()
         first = max(0, len(forms) - 2) if spec.last_only else 0
         quote = _find(spec, forms, joined, starts, first, bad)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from .model import COLLECTOR, CONTACT, Flag, Turn
+from .model import COLLECTOR, CONTACT, DEBTOR, Flag, Turn
 from .normalize import Compact, Normalized, compact, normalize
 from .rules import Catalogue, Rule, catalogue
 
-__all__ = ["find_flags", "hours_flag", "is_negated", "is_reported", "jurisdiction_of"]
+__all__ = ["find_flags", "hours_flag", "is_negated", "is_reported", "jurisdiction_of", "listeners"]
 
 # Clause and sentence boundaries in the normalised text.
 _CLAUSE_END = re.compile(r"[,，;；:：、。!！?？\n]|\s-\s|\bbut\b|\bhowever\b|但是|但|不过|而且")
@@ -36,7 +36,7 @@ _BREAK_EN = re.compile(
 )
 # Reported or hypothetical speech in the same clause: `有人说要上门`, `if anyone threatens you`.
 _REPORT_ZH = re.compile(
-    r"有人|别人说|他人|听说|据说|有的催收|有些催收|其他催收|不法|冒充|假冒|自称|诈骗分子|骗子会|"
+    r"有人|别人说|他人|听说|据说|有的.{0,6}催收|有些.{0,6}催收|其他.{0,4}催收|不正规|非法催收|不法|冒充|假冒|自称|诈骗分子|骗子会|"
     r"谨防|警惕|提醒您|提醒你|你说|您说|你刚才说|您刚才说|所谓|像.{0,6}这样的话|类似|网上说|传言|谣言|"
     r"怀疑|担心|以为|任何人|不管谁|无论谁|凡是"
 )
@@ -120,17 +120,32 @@ def is_reported(norm: str, i: int, j: int) -> bool:
     return False
 
 
-def contact_audience(turns: list[Turn]) -> bool:
-    """A third party is on the line (a contact turn, or the collector addresses a relative)."""
-    if any(t.speaker == CONTACT for t in turns):
-        return True
-    return False
+def listeners(turns: list[Turn]) -> dict[int, str]:
+    """Who hears each collector turn: the last other speaker before it (else the next one).
+
+    A contact who hands the phone to the debtor stops being the audience from then on.
+    """
+    out: dict[int, str] = {}
+    last = ""
+    for t in turns:
+        if t.speaker == COLLECTOR:
+            out[t.index] = last
+        elif t.speaker in (DEBTOR, CONTACT):
+            last = t.speaker
+    following = ""
+    for t in reversed(turns):
+        if t.speaker == COLLECTOR:
+            if not out[t.index]:
+                out[t.index] = following or DEBTOR
+        elif t.speaker in (DEBTOR, CONTACT):
+            following = t.speaker
+    return out
 
 
 def find_flags(turns: list[Turn], cat: Catalogue | None = None) -> list[Flag]:
     """Flags from the collector's turns, one per rule per turn, in turn order."""
     cat = cat or catalogue()
-    audience = contact_audience(turns)
+    audience = listeners(turns)
     flags: list[Flag] = []
     for turn in turns:
         if turn.speaker != COLLECTOR or not turn.norm:
@@ -138,7 +153,7 @@ def find_flags(turns: list[Turn], cat: Catalogue | None = None) -> list[Flag]:
         n = normalize(turn.text)
         c = compact(n.text)
         for rule, patterns in cat.candidates(c.text):
-            if rule.scope == "contact" and not audience:
+            if rule.scope == "contact" and audience.get(turn.index) != CONTACT:
                 continue
             hit = _first_hit(rule, patterns, n, c)
             if hit is not None:
@@ -148,6 +163,19 @@ def find_flags(turns: list[Turn], cat: Catalogue | None = None) -> list[Flag]:
                     Flag(rule.category, quote, rule.id, rule.why, rule.suggestion, turn.index)
                 )
     return _dedupe(flags)
+
+
+# A strong negator inside a gapped match (`我没有权限打折`) negates it; at the start it is
+# part of the phrase itself (`不会好过`).
+_NEG_INSIDE = re.compile(
+    r"没有权限|没权|无权|不能|不会|无法|没法|没办法|不可以|不可能|不敢|不得|绝不|从不|不打算|不是|并非|而非|"
+    r"\b(not|never|cannot|can t|won t|don t|do not|will not)\b"
+)
+
+
+def _negated_inside(matched: str) -> bool:
+    m = _NEG_INSIDE.search(matched, 1)
+    return m is not None
 
 
 _ORIG_CLAUSE = re.compile(r"[,，;；。!！?？\n]|\.(?=\s)")
@@ -169,7 +197,11 @@ def _first_hit(
     for pat in patterns:
         for m in pat.finditer(c.text):
             i, j = c.span(m.start(), m.end())
-            if rule.negatable and (is_negated(n.text, i) or is_reported(n.text, i, j)):
+            if rule.negatable and (
+                is_negated(n.text, i)
+                or (rule.inner_negation and _negated_inside(m.group()))
+                or is_reported(n.text, i, j)
+            ):
                 continue
             if rule.unless:
                 s, e = _sentence(n.text, i, j)

@@ -119,16 +119,25 @@ class Compact:
 
 def compact(norm: str) -> Compact:
     """Drop separators inside CJK text and inside spelled-out words; single spaces elsewhere."""
-    return _compact_cached(norm) if len(norm) <= 4096 else Compact(_SEP.sub(_sep, norm), norm)
+    return _compact_cached(norm) if len(norm) <= 4096 else _build_compact(norm)
 
 
 @lru_cache(maxsize=8192)
 def _compact_cached(norm: str) -> Compact:
-    if not _NON_CJK_GAP.search(norm):  # every separator touches CJK text: all of them go
-        return Compact(_SEP.sub("", norm), norm)
-    return Compact(_SEP.sub(_sep, norm), norm)
+    return _build_compact(norm)
 
 
+def _build_compact(norm: str) -> Compact:
+    # 著 is left as is by t2s in many phrases (坐著, 等著): match it as the particle 着.
+    text = norm.replace("著", "着")
+    if not _NON_CJK_GAP.search(text):  # every separator touches CJK text: all of them go
+        return Compact(_SEP.sub("", text), norm)
+    return Compact(_SEP_BUSY.sub(_sep, text), norm)
+
+
+# Separators that need a decision; a single space between two words of two letters or more
+# always stays as it is, so it is skipped (most of English text).
+_SEP_BUSY = re.compile(r"(?!(?<=[a-z][a-z]) (?=[a-z][a-z]))[\W_]+")
 _NON_CJK = r"[^\W_\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]"
 # A separator with a non-CJK word character on both sides (`we will`, `6222 0201`).
 _NON_CJK_GAP = re.compile(_NON_CJK + r"[\W_]+" + _NON_CJK)
@@ -140,12 +149,34 @@ def _joined(norm: str, s: int, e: int) -> bool:
     if is_cjk(a) or is_cjk(b):
         return True
     if (
-        (s < 2 or _SEP_CHAR.match(norm, s - 2))
-        and (e + 1 >= len(norm) or _SEP_CHAR.match(norm, e + 1))
+        _single(norm, s - 1)
+        and _single(norm, e)
         and _SPELL_SEP.fullmatch(norm, s, e)
+        and (
+            _spelled_neighbour(norm, s - 1, -1, norm[s:e])
+            or _spelled_neighbour(norm, e, 1, norm[s:e])
+        )
     ):
-        return True  # both neighbours are single letters or digits
+        return True  # a run of three or more single letters or digits: `l a o`, `i-d-i-o-t`
     return a.isdigit() and b.isdigit() and e - s == 1 and norm[s] in " -"
+
+
+def _single(norm: str, i: int) -> bool:
+    """Is norm[i] a one-character token (separators or text edges on both sides)?"""
+    return (i == 0 or _SEP_CHAR.match(norm, i - 1) is not None) and (
+        i + 1 >= len(norm) or _SEP_CHAR.match(norm, i + 1) is not None
+    )
+
+
+def _spelled_neighbour(norm: str, i: int, step: int, sep: str) -> bool:
+    """Is the single token at i joined by the same separator `sep` to another single token?"""
+    j = i + step
+    while 0 <= j < len(norm) and _SEP_CHAR.match(norm, j):
+        j += step
+    if not 0 <= j < len(norm) or is_cjk(norm[j]) or not _single(norm, j):
+        return False
+    a, b = (j + 1, i) if step < 0 else (i + 1, j)
+    return norm[a:b] == sep
 
 
 def _sep(m: re.Match) -> str:

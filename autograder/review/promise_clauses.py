@@ -18,6 +18,7 @@ from autograder.review.timeexpr import DayMention, find_days, find_time, may_nam
 __all__ = [
     "Clause",
     "asks",
+    "confirms",
     "is_acceptance",
     "is_refusal",
     "next_week_asked",
@@ -29,7 +30,12 @@ _CLEAN = (("a.m.", "am"), ("p.m.", "pm"), ("’", "'"), ("‘", "'"), ("？", "?
 _CLEAN += (("，", ","), ("；", ";"), ("：", ":"))
 _PUNCT = re.compile(r"[。!?;\n.,、~:]")
 _SENTENCE_END = set("。!?;\n.")
-_CONJ = re.compile(r"\s(?=(?:but|and)\s)|(?=但是|不过|可是)|然后|(?<=[0-9元块])再")
+_ABBREVIATIONS = tuple(
+    f" {w}" for w in "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st no".split()
+)
+_CONJ = re.compile(
+    r"\s(?=but\s)|(?<!hundred)(?<!thousand)\s(?=and\s)|(?=但是|不过|可是)|然后|(?<=[0-9元块])再"
+)
 _NUMBERISH = re.compile(r"[\d十百千万]")
 _TIMEISH = re.compile(r"[\d点]")
 
@@ -65,14 +71,21 @@ class Clause:
         self.sentence = sentence  # the clauses of its sentence, itself included
         self.k = len(sentence)  # its place in the sentence
         self.asked = False  # its sentence ends with a question mark and it is the last clause
+        self.joined = False  # it goes on from the clause before: "... today and $100 next Friday"
         sentence.append(self)
 
     @cached_property
     def amounts(self) -> list[Amount]:
         """The money amounts in this clause."""
         text = self.text
-        numberish = _NUMBERISH.search(text) or "hundred" in text or "thousand" in text
-        return find_amounts(text) if numberish else []
+        numberish = _NUMBERISH.search(text) or any(
+            w in text for w in ("hundred", "thousand", "dollar", "buck")
+        )
+        found = find_amounts(text) if numberish else []
+        if found and self.days:  # 周5 / 5号: a number inside a day is not money
+            spans = [(d.start, d.end) for d in self.days]
+            found = [a for a in found if not any(s < a.end and a.start < e for s, e in spans)]
+        return found
 
     @cached_property
     def time(self) -> time | None:
@@ -151,6 +164,8 @@ class Clause:
         if not self.days:
             return False
         k = self.k
+        if self.joined and k and self.sentence[k - 1].own_pay:
+            return True  # "pay $100 today and $100 next Friday": the verb carries over
         for step in (1, -1):
             j = k + step
             while 0 <= j < len(self.sentence) and not self.sentence[j].days:
@@ -199,23 +214,31 @@ def _clean(norm: str) -> str:
     return norm
 
 
-def _pieces(norm: str) -> list[tuple[str, str]]:
-    """(clause text, what ends it): "," or "" inside a sentence, 。!?; or "\\n" at its end."""
-    out: list[tuple[str, str]] = []
+def _pieces(norm: str) -> list[tuple[str, str, bool]]:
+    """(clause, what ends it, whether it continues the one before with and / 然后 / 再).
+
+    A clause ends in "," or "" inside a sentence and in 。!?; or a new line at its end.
+    """
+    out: list[tuple[str, str, bool]] = []
     pos = 0
     for m in _PUNCT.finditer(norm):
         i, ch = m.start(), m.group()
         if ch in ".,:" and i and norm[i - 1].isdigit() and norm[i + 1 : i + 2].isdigit():
             if ch != "," or norm[i + 1 : i + 4].isdigit():
                 continue  # 450.50, 5,000 or 9:30
-        out.append((norm[pos:i], ch))
+        if ch == "." and norm[max(0, i - 5) : i].endswith(_ABBREVIATIONS):
+            continue  # Dec. 5 / Mr. Reed
+        out.append((norm[pos:i], ch, False))
         pos = i + 1
-    out.append((norm[pos:], "\n"))
+    out.append((norm[pos:], "\n", False))
     if any(w in norm for w in (" but ", " and ", "但是", "不过", "可是", "然后", "再")):
-        split: list[tuple[str, str]] = []
-        for text, end in out:
+        split: list[tuple[str, str, bool]] = []
+        for text, end, _ in out:
             parts = _CONJ.split(text) if "between" not in text else [text]
-            split += [(p, "") for p in parts[:-1]] + [(parts[-1], end)]
+            split.append((parts[0], "" if len(parts) > 1 else end, False))
+            split += [(p, "", True) for p in parts[1:-1]]
+            if len(parts) > 1:
+                split.append((parts[-1], end, True))
         out = split
     return out
 
@@ -227,10 +250,11 @@ def read_clauses(norm: str, at: datetime, next_week: bool = False) -> list[Claus
     """
     clauses: list[Clause] = []
     sentence: list[Clause] = []
-    for raw, end in _pieces(_clean(norm)):
+    for raw, end, joined in _pieces(_clean(norm)):
         text = raw.strip()
         if text:
             clauses.append(Clause(text, at, sentence, next_week))
+            clauses[-1].joined = joined
         if end in _SENTENCE_END:
             if end == "?" and sentence:
                 sentence[-1].asked = True
@@ -251,13 +275,29 @@ def is_acceptance(norm: str, pure: bool = False) -> bool:
     if pure and len(_LETTERS.sub("", cue.FILLER.sub(" ", text, script))) > 1:
         return False
     negated = cue.NEG.search(cue.NEG_OK.sub(" ", text, script), script)
-    return not (negated or cue.HEDGE.search(text, script) or cue.COND.search(text, script))
+    if negated or cue.HEDGE.search(text, script) or cue.COND.search(text, script):
+        return False
+    # 嗯，我现在在忙 is not a yes: whatever follows the yes must stay on the promise.
+    for rest, _end, _joined in _pieces(text)[1:]:
+        rest = rest.strip()
+        if not rest or cue.ACCEPT.search(rest, script) or cue.AGREEING.search(rest, script):
+            continue
+        if cue.PAY.search(rest, script) or may_name_day(rest) or _NUMBERISH.search(rest):
+            continue
+        if len(_LETTERS.sub("", cue.FILLER.sub(" ", rest, script))) > 1:
+            return False
+    return True
 
 
 def is_refusal(norm: str) -> bool:
     """True when a turn opens by turning a proposal down: 不行 / 太晚了 / no / I can't."""
     text = _clean(norm).strip()
     return cue.REFUSE.search(text, cue.script_of(text))
+
+
+def confirms(norm: str) -> bool:
+    """True when a line states an agreement (我们确认 / 约定 / 您将 / to confirm / you've agreed)."""
+    return cue.CONFIRM.search(norm, cue.script_of(norm))
 
 
 def talks_of_paying(norm: str) -> bool | None:

@@ -45,7 +45,8 @@ class Cue:
 
 
 PAY = Cue(
-    "还(?!是|有|在|没|要|得|会|可以|行|好|挺|不错|早|差|剩|想|需|真|算|欠|款日|款期|款记录)|付|缴|"
+    "还(?!是|有|在|没|要|得|会|可以|行|好|挺|不错|早|差|剩|想|需|真|算|欠|款日|款期|款记录)|"
+    "还(?=行吗|行不|可以吗|可不可以)|付|缴|把钱|打到|存到|汇到|转到|"
     "交(?:钱|款|上|给|清|齐|了|掉)|剩下|剩余|余下|其余|尾款|结清|处理|补上|凑|存进|存钱|汇款|"
     "转(?!告|达|接|身|变|正|念|眼|移|到.{0,3}部门)|汇.{0,8}过[来去]|打款|打钱|"
     "打.{0,6}(?:钱|款|\\d|[一二两三四五六七八九十百千万]).{0,4}过[来去]",
@@ -71,8 +72,8 @@ ASKS_DAY = Cue(
     r"\b(?:which|what)\s+day\b|\bwhen\b|\bwhat\s+date\b",
 )
 BALANCE = Cue(
-    "欠|总共|一共|余额|逾期|账单|应还|全部|本金|利息|罚息",
-    r"\b(?:owe|owed|owing|balance|overdue|outstanding|total|bill|statement|interest|fees?)\b|"
+    "欠|总共|一共|余额|逾期|账单|应还|全部|本金|利息|罚息|最低还款",
+    r"\b(?:owe|owed|owing|balance|overdue|outstanding|total|bill|statement|interest|fees?|minimum)\b|"
     r"\bpast\s+due\b",
 )
 DUE_NOUN = Cue(
@@ -87,16 +88,20 @@ NEG_OK = Cue(
     r"\bwithout\s+fail\b",
 )
 NEG = Cue(
-    "不|没|别|无法|甭|未",
+    "不|没|别|无法|甭|未|唔|冇",
     r"\b(?:not|cannot|no|never|unable|nope|nah|impossible)\b|n't\b",
 )
 COND = Cue(
-    "如果|要是|假如|假设|万一|只要|除非|的话|了就|有钱就|有了钱|看情况|到时候|再看|才能|"
+    "如果|要是|假如|假设|万一|只要|除非|的话|了就|有钱就|有了钱|看情况|到时候|再看|才能|否则|不然|"
     "等(?:我|到|发|工资|钱|他|她|下个|客户|老板|公司)",
-    r"\b(?:if|unless|provided|assuming)\b|\bas\s+long\s+as\b|\bdepend|"
-    r"\b(?:once|when|after)\s+i\s+get\b|\bin\s+case\b|\bi'd\b",
+    r"\b(?:if|unless|provided|assuming|otherwise)\b|\bas\s+long\s+as\b|\bdepend|"
+    r"\bor\s+(?:else|you'll|you\s+will|we'll|we\s+will)\b|"
+    r"\b(?:once|when|after)\s+i\s+get\b|\bin\s+case\b|\bi'd\b(?!\s+(?:rather|prefer|like|say))",
 )
-COND_CARRY = Cue("如果|要是|假如|假设|万一|只要|除非|的话", r"\b(?:if|unless|once)\b")
+COND_CARRY = Cue(
+    "如果|要是|假如|假设|万一|只要|除非|的话",
+    r"\b(?:if|unless|once|assuming|provided)\b|\bas\s+long\s+as\b|\bin\s+case\b",
+)
 HEDGE = Cue(
     "尽量|争取|试试|试一下|可能|也许|大概|估计|应该|说不定|不一定|再说|看看|考虑|想想|商量|问问|"
     "不清楚|不确定|不知道|说不准|说不好|想办法|想想办法|够呛|悬",
@@ -113,7 +118,8 @@ HEDGE_ONLY = Cue(
     r"see\s+what\s+i\s+can\s+do)[.!]*$|^(?:maybe|we'll\s+see|i'm\s+not\s+sure|i\s+don't\s+know)$",
 )
 PAST = Cue(
-    "已经|已还|已付|已转|早就(?<!一早就)|还过|付过|本来|原本|原来打算|本打算|刚才|刚刚|上周",
+    "已经|已还|已付|已转|早就(?<!一早就)|还过|付过|本来|原本|原来打算|本打算|刚才|刚刚|上周|是想|本想|"
+    "原想",
     r"\b(?:was|were)\s+going\s+to\b|\bwas\s+planning\b|\bmeant\s+to\b|\balready\b|"
     r"\bi(?:'ve|\s+have)?\s+paid\b|\bdid\s+pay\b|\bsent\s+it\b|\blast\s+week\b",
 )
@@ -130,8 +136,10 @@ TAG_PROPOSAL = Cue(
 )
 FILLER = Cue(
     "那就|那么|就|吧|啊|呀|嗯|哦|呗|了|的|那|好|行|可以|我|先|定在|定|约在|只能|只|最晚|最迟|最快|"
-    "之前|以前|前|上午|下午|晚上|中午|早上|点|半|钟|左右",
-    r"\b(?:then|can\s+we|could\s+we|can\s+i|could\s+i|what\s+if|let's\s+say|let's\s+do|let's\s+go\s+with|let's\s+make\s+it|make\s+it|"
+    "之前|以前|前|上午|下午|晚上|中午|早上|点|半|钟|左右|能|会|差不多",
+    r"\b(?:then|can\s+we|could\s+we|can\s+i|could\s+i|i\s+can|i\s+could|can|what\s+if|about|"
+    r"i'd\s+rather|i'd\s+prefer|i'd\s+say|rather|prefer|do|to\s+be\s+safe|"
+    r"around|roughly|approximately|please|let's\s+say|let's\s+do|let's\s+go\s+with|let's\s+make\s+it|make\s+it|"
     r"it\s+is|how\s+about|say|on|by|before|ok|okay|sure|yes|yeah|fine|i'll|"
     r"i\s+will|instead|only|just|works?|for|me|is|good|great|it|that|at|the|in|morning|"
     r"afternoon|evening|noon|midday|tonight|latest|o'clock|pm|am)\b",
@@ -141,10 +149,29 @@ ACCEPT = Cue(
     "(?=$|[\\W\\s]|就这|我记)|"
     "^(?:那|那就|哦|噢|嗯)?(?:可以|没问题|一定|肯定|放心|同意|答应|那就这样|就这样|就这么|定了|记住了|"
     "ok|okay)",
-    r"^(?:ok|okay|yes|yeah|yep|yup|sure|fine|alright|all\s+right|deal|agreed|that\s+works|"
+    r"^(?:ok|okay|yes|yeah|yep|yup|sure|fine|alright|all\s+right|deal|agreed|that\s+works|confirmed?|"
+    r"exactly|yes\s+it\s+is|"
     r"works\s+for\s+me|sounds\s+good|will\s+do|i\s+will|i\s+can|i'll\s+do\s+(?:it|that)|"
     r"i\s+promise|of\s+course|definitely|absolutely|no\s+problem|correct|right|that's\s+right|"
-    r"that's\s+fine|that's\s+ok|got\s+it|understood)\b",
+    r"that's\s+fine|that's\s+ok|got\s+it|understood|that\s+should\s+(?:be\s+fine|work|be\s+ok)|"
+    r"that'd\s+work|that\s+would\s+work|that\s+works|i\s+can\s+manage\s+that|you\s+got\s+it)\b",
+)
+# In a script without speaker tags only a stated agreement counts, not a demand or a question.
+CONFIRM = Cue(
+    "确认|约定|约好|说好|商定|登记|记下|记录|核对|承诺|答应|保证|您将|您会|你会|你将|那就|就这么定|定在|"
+    "定了|一定|肯定|会还|回顾|总结",
+    r"\b(?:agreed|confirm|confirmed|confirming|noted|arrangement|promised?|scheduled|recap|"
+    r"committed)\b|\byou(?:'ll|\s+will)\s+(?:pay|make|send|transfer|be\s+paying)\b|"
+    r"\byou(?:'ve|\s+have)\s+agreed\b|\bi\s+have\s+you\s+down\b|"
+    r"\bset\s+up\b|\bwe'll\s+see\s+your\b|\bwe\s+will\s+see\s+your\b",
+)
+# Words that keep a yes on the promise: 谢谢 / 记下了 / 准时 / thanks / noted / I promise.
+AGREEING = Cue(
+    "谢谢|再见|拜拜|记住|记下|准时|按时|放心|一定|知道了|明白|没问题|可以|就这样|就这么|说定|定了|"
+    "通过|官方|App|app",
+    r"\b(?:thanks?|thank\s+you|please|bye|noted|promise|definitely|for\s+sure|on\s+time|will\s+do|"
+    r"sounds\s+good|got\s+it|no\s+problem|that's\s+(?:fine|ok|right)|that\s+works|"
+    r"the\s+app|online|website|portal)\b",
 )
 REFUSE = Cue(
     "^(?:不行|不可以|不能|不好|不太行|不了|没办法|没法|恐怕不|那不行|太晚|太迟|太多)|"

@@ -26,7 +26,8 @@ class Rule:
     suggestion: str  # bilingual
     scope: str = "any"  # any | contact (only when a third party is listening)
     negatable: bool = True  # negation and reported speech clear the match
-    unless: tuple[re.Pattern, ...] = ()  # a match in the same sentence clears it (lawful form)
+    unless: tuple[re.Pattern, ...] = ()
+    inner_negation: bool = False  # a negator inside a gapped match negates it (`我没有权限打折`)  # a match in the same sentence clears it (lawful form)
 
 
 def _bilingual(zh: str, en: str) -> str:
@@ -98,6 +99,7 @@ class Catalogue:
             suggestion=sugg,
             scope=raw.get("scope", "any"),
             negatable=bool(raw.get("negatable", True)),
+            inner_negation=bool(raw.get("inner_negation", False)),
             unless=tuple(re.compile(u) for u in raw.get("unless", []) or []),
         )
 

@@ -37,8 +37,15 @@ ROLE_OF_TAG: dict[str, str] = {
 
 _TAGS = "|".join(sorted(map(re.escape, ROLE_OF_TAG), key=len, reverse=True))
 # A known tag, an optional short qualifier (`催收员 小王`, `Agent (Li)`), then `:` or `：`.
+# The qualifier is a bracketed note, a short word after a space, or a letter/number (`Agent 2`,
+# `催收员A`); a clause glued to the tag (`客户如果拒绝：`) is script text, not a tag.
+_QUALIFIER = (
+    r"(?:[ \t\u3000]*[(（\[【<][^)）\]】>\n]{0,16}[)）\]】>]"
+    r"|[ \t\u3000]+[^\s:：]{1,8}|[a-z0-9]{1,3})?"
+)
 _KNOWN = re.compile(
-    rf"^[ \t\u3000>*#\-]*(?P<tag>{_TAGS})[^:：\n]{{0,12}}?[ \t\u3000]*[:：]", re.IGNORECASE
+    rf"^[ \t\u3000>*#\-【\[(（]*(?P<tag>{_TAGS})[】\])）*]*{_QUALIFIER}[*]*[ \t\u3000]*[:：]",
+    re.IGNORECASE,
 )
 
 

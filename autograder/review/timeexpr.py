@@ -33,11 +33,16 @@ class DayMention:
 
 def may_name_day(norm: str) -> bool:
     """False when a normalised text surely names no day (a fast pre-check for the finder)."""
-    if pat.ZH_DAY_CHARS.search(norm):
+    if pat.DIGIT_DAY.search(norm) or pat.ZH_DAY_WORDS.search(norm):
         return True
-    return pat.LATIN.search(norm) is not None and not pat.EN_DAY_WORDS.isdisjoint(
-        pat.EN_WORDS.findall(norm)
-    )
+    if pat.CN_NUMBER_DAY.search(norm):
+        return True
+    if not pat.LATIN.search(norm):
+        return False
+    words = set(pat.EN_WORDS.findall(norm))
+    if not pat.EN_DAY_WORDS.isdisjoint(words):
+        return True
+    return any(not a.isdisjoint(words) and not b.isdisjoint(words) for a, b in pat.EN_DAY_PAIRS)
 
 
 def has_cjk(text: str) -> bool:
@@ -111,6 +116,7 @@ _REL = {
     "今天": 0, "今日": 0, "今儿": 0, "今晚": 0, "今早": 0, "当天": 0, "当日": 0,
     "明天": 1, "明日": 1, "明儿": 1, "明早": 1, "明晚": 1, "后天": 2, "大后天": 3,
     "昨天": -1, "昨日": -1, "昨晚": -1, "前天": -2, "大前天": -3,
+    "听日": 1, "琴日": -1, "寻日": -1,  # Cantonese
     "today": 0, "tonight": 0, "tomorrow": 1, "tmr": 1, "tmrw": 1, "yesterday": -1,
 }  # fmt: skip
 
@@ -178,6 +184,8 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
     elif kind == "nd":
         n = _num(g("ndn"))
         day = today + timedelta(days=n) if n is not None and n < 60 else None
+    elif kind == "bdw":
+        day = _bare_day(today, pat.EN_ORDINALS[g("bdwn")])
     elif kind == "bd":
         n = _num(g("bdn") or g("bdn2"))
         day = _bare_day(today, n) if n else None

@@ -108,3 +108,45 @@ def test_very_long_turn_is_handled():
     text = "客户：" + "我这个月真的很困难，" * 500 + "明天还500。"
     found = _find(text)
     assert found is not None and found.amount == Decimal(500)
+
+
+PROPOSAL = "催收员：那就明天下午三点前还2000，可以吗？\n客户："
+YES = [
+    "行",
+    "好",
+    "可以",
+    "没问题",
+    "嗯",
+    "OK",
+    "sure",
+    "yes",
+    "fine",
+    "好的。",
+    "Yeah",
+    "No problem.",
+]
+NO = ["不行", "no", "算了", "我再想想", "嗯...再说吧", "不可以", "nope", "maybe", "嗯，我现在在忙"]
+
+
+@pytest.mark.parametrize("word", YES)
+def test_a_yes_accepts_the_proposal_with_its_day_time_and_amount(word):
+    found = _find(PROPOSAL + word)
+    assert found is not None and found.speaker == "debtor"
+    assert (found.due, found.time, found.amount) == (date(2026, 11, 24), time(15), Decimal(2000))
+
+
+@pytest.mark.parametrize("word", NO)
+def test_anything_but_a_yes_leaves_no_commitment(word):
+    assert _find(PROPOSAL + word) is None
+
+
+def test_the_last_agreed_commitment_wins():
+    text = "客户：我明天还1000。\n催收员：好的。\n客户：明天不行，后天吧，后天还1500。"
+    found = _find(text)
+    assert found is not None and (found.due, found.amount) == (date(2026, 11, 25), Decimal(1500))
+
+
+def test_a_debtor_question_rejected_by_the_collector_is_no_promise():
+    assert _find("客户：下下周五还行吗？\n催收员：不行，太晚了。") is None
+    found = _find("客户：下下周五还行吗？\n催收员：可以。")
+    assert found is not None and found.due == date(2026, 12, 11)

@@ -131,3 +131,13 @@ def test_disclosure_depends_on_who_listens():
     contact_call = "联系人：我是他姐姐。\n催收员：他的欠款已经逾期三个月了。"
     assert cats(debtor_call) == set()
     assert cats(contact_call) == {"third_party_disclosure"}
+
+
+def test_contact_who_hands_over_the_phone_stops_being_the_audience():
+    text = (
+        "家属：你等一下，我叫他。\n客户：喂，我是张三。\n"
+        "催收员：张先生您好，您的欠款已经逾期30天了。"
+    )
+    assert cats(text) == set()
+    text = "催收员：请问张三在吗？\n家属：他不在，我是他妈妈。\n催收员：他的欠款逾期30天了。"
+    assert cats(text) == {"third_party_disclosure"}

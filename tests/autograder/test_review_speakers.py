@@ -68,3 +68,17 @@ def test_norm_is_simplified_lower_case():
 def test_empty_text_has_no_turns():
     assert split_turns("") == []
     assert split_turns("  \n\n ") == []
+
+
+@pytest.mark.parametrize(
+    "line", ["**催收员**：你好", "【催收员】：你好", "催收员 小王：你好", "催收员A：你好"]
+)
+def test_decorated_tags(line):
+    assert split_turns(line)[0].speaker == COLLECTOR
+
+
+def test_a_clause_glued_to_a_tag_word_is_script_text():
+    script = "开场：您好。\n客户如果拒绝：你不还我们就上门。"
+    turns = split_turns(script)
+    assert [t.speaker for t in turns] == [COLLECTOR, COLLECTOR]
+    assert "客户如果拒绝" in turns[1].text

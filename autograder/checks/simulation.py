@@ -1,0 +1,115 @@
+"""Checks for assignment 05 (call simulation): genuine finished calls, dated lawful commitments."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from autograder.checks.result import CheckResult, Note
+
+# Bilingual feedback, by key: (zh, en). Placeholders are filled with str.format.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "not_text": (
+        "通话记录应是字符串（例如 p1.transcript）",
+        "a transcript is a string (e.g. p1.transcript)",
+    ),
+    "not_genuine": (
+        "这不是该场景的一次完整演练：{why}",
+        "this is not a play of the scenario: {why}",
+    ),
+    "unfinished": (
+        "通话还没有结束：继续选择直到出现结局",
+        "the call has not ended: keep choosing until an ending",
+    ),
+    "finished": ("完成了场景 {sid}，结局：{ending}", "finished scenario {sid}, ending: {ending}"),
+    "secured": ("{sid}：合规地拿到了 {day} 的还款承诺", "{sid}: a lawful commitment for {day}"),
+    "no_commitment": ("{sid}：没有具体日期的承诺", "{sid}: no dated commitment"),
+    "flagged": ("{sid}：有违规话语（{cats}）", "{sid}: prohibited language ({cats})"),
+    "missing": ("缺少场景 {sid} 的通话记录", "no transcript for scenario {sid}"),
+    "target": (
+        "目标：至少 {need} 通电话合规地拿到具体日期的承诺（现在 {got} 通）",
+        "goal: at least {need} calls with a lawful dated commitment (now {got})",
+    ),
+}
+
+
+def _note(key: str, ok: bool = False, **kw: object) -> Note:
+    zh, en = MESSAGES[key]
+    return Note(zh.format(**kw), en.format(**kw), ok)
+
+
+@dataclass(frozen=True)
+class CallReport:
+    """One transcript judged against its scenario."""
+
+    scenario: str
+    genuine: bool
+    ended: bool
+    ending: str | None
+    commitment_day: str | None
+    flag_categories: tuple[str, ...]
+    problem: str = ""
+
+    @property
+    def secured(self) -> bool:
+        return (
+            self.genuine
+            and self.ended
+            and self.commitment_day is not None
+            and not self.flag_categories
+        )
+
+
+def judge(transcript: object, scenario_id: str) -> CallReport:
+    """Replay the transcript on its scenario and score it with the review engine."""
+    from course.simulator import SimulatorError, from_transcript
+
+    if not isinstance(transcript, str):
+        return CallReport(scenario_id, False, False, None, None, (), "not_text")
+    with contextlib.redirect_stderr(io.StringIO()):  # nbgrader scores any stderr output as 0
+        try:
+            session = from_transcript(scenario_id, transcript)
+        except SimulatorError as exc:
+            return CallReport(scenario_id, False, False, None, None, (), str(exc))
+        if not session.ended:
+            return CallReport(scenario_id, True, False, None, None, ())
+        card = session.scorecard()
+    day = card.commitment_day.isoformat() if card.commitment_day else None
+    cats = tuple(sorted({f.category for f in card.flags}))
+    return CallReport(scenario_id, True, True, card.ending, day, cats)
+
+
+def check_call(transcript: object, scenario_id: str, question: str) -> CheckResult:
+    """Full credit for a finished, genuine play of the scenario (any ending)."""
+    r = judge(transcript, scenario_id)
+    if r.problem == "not_text":
+        return CheckResult(question, 0.0, [_note("not_text")])
+    if not r.genuine:
+        return CheckResult(question, 0.0, [_note("not_genuine", why=r.problem)])
+    if not r.ended:
+        return CheckResult(question, 0.0, [_note("unfinished")])
+    return CheckResult(question, 1.0, [_note("finished", True, sid=scenario_id, ending=r.ending)])
+
+
+def check_calls(transcripts: Mapping[str, object], question: str, need: int = 2) -> CheckResult:
+    """Credit in proportion to lawful dated commitments, full at `need` (2 of 3 calls)."""
+    notes: list[Note] = []
+    got = 0
+    for sid, transcript in transcripts.items():
+        if transcript is None:
+            notes.append(_note("missing", sid=sid))
+            continue
+        r = judge(transcript, sid)
+        if not (r.genuine and r.ended):
+            notes.append(_note("missing", sid=sid))
+        elif r.flag_categories:
+            notes.append(_note("flagged", sid=sid, cats=", ".join(r.flag_categories)))
+        elif r.commitment_day is None:
+            notes.append(_note("no_commitment", sid=sid))
+        else:
+            got += 1
+            notes.append(_note("secured", True, sid=sid, day=r.commitment_day))
+    notes.append(_note("target", got >= need, need=need, got=got))
+    return CheckResult(question, min(got, need) / need, notes)
