@@ -19,6 +19,7 @@ from autograder.review.model import COLLECTOR, CONTACT, DEBTOR, Commitment, Turn
 from autograder.review.promise_clauses import (
     Clause,
     asks,
+    asks_amount,
     confirms,
     is_acceptance,
     is_refusal,
@@ -153,6 +154,11 @@ class _Walk:
         self.next_week = next_week_asked(norm)
         if not may_name_day(norm):
             if not asks(norm):
+                return
+            if self.current is not None and asks_amount(norm):
+                # 周四吧 — 周四还多少？/ And the amount? — the answer completes the promise.
+                c = self.current
+                self.pending = _Proposal(c.due, c.time, None, turn)
                 return
             if not (talk and _NUMBER.search(norm)):
                 self.pending = None  # a question without a day or an amount to pay

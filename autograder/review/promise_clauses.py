@@ -18,6 +18,7 @@ from autograder.review.timeexpr import DayMention, find_days, find_time, may_nam
 __all__ = [
     "Clause",
     "asks",
+    "asks_amount",
     "confirms",
     "is_acceptance",
     "is_refusal",
@@ -308,6 +309,11 @@ def talks_of_paying(norm: str) -> bool | None:
     if cue.INCOME.search(norm, script):
         return False
     return True if cue.ASKS_DAY.search(norm, script) else None  # 具体周几？ on a collection call
+
+
+def asks_amount(norm: str) -> bool:
+    """True when a turn asks how much (还多少？ / how much? / and the amount?)."""
+    return cue.ASKS_AMOUNT.search(norm, cue.script_of(norm))
 
 
 def next_week_asked(norm: str) -> bool:

@@ -53,12 +53,14 @@ PAY = Cue(
     r"\b(?:pay|paying|payment|transfer|send|settle|clear|deposit|wire|cover)|\bremaining\b|"
     r"\bthe\s+(?:rest|balance)\b|\b(?:can|could|will|'ll)\s+do\b|\bhave\s+it\s+paid\b|"
     r"\byou(?:'ll|\s+will)\s+have\s+(?:the|it|your)\b|\bget\b.{0,24}\bto\s+you\b|"
+    r"\b(?:swing|afford|manage|scrape\s+together|come\s+up\s+with)\b|"
+    r"\byou(?:'ll|\s+will)\s+(?:get|receive)\b|\bmake\s+sure\b.{0,30}\b(?:in|through|paid)\b|"
     r"\bput\b.{0,30}\btoward|\bput\s+me\s+down\s+for\b|\bsign\s+me\s+up\b|\b(?:have|get)\s+(?:it|the|this|that|them|all|my)\b.{0,20}\bpaid\b|\bpaid\s+off\b|\bexpect\b",
 )
 # Paying another bill (rent, school or hospital fees) is not paying this debt.
 OTHER_BILL = Cue(
-    "房租|租金|学费|水电|物业费|医药费|住院费|手术费|话费|电费|水费|房贷|按揭",
-    r"\b(?:rent|tuition|utility|utilities|mortgage)\b|\belectric(?:ity)?\s+bill\b|"
+    "房租|租金|学费|水电|物业费|医药费|住院费|手术费|话费|电费|水费|房贷|按揭|保险|车险",
+    r"\b(?:rent|tuition|utility|utilities|mortgage|insurance)\b|\belectric(?:ity)?\s+bill\b|"
     r"\b(?:medical|hospital)\s+bills?\b",
 )
 # Talk of income (salary day, payday) is not talk of paying the debt.
@@ -67,6 +69,8 @@ INCOME = Cue(
     r"\b(?:payday|paycheck|salary|bonus|wages?)\b|\bget\s+paid\b|\bcall\s+(?:you|me)\b|"
     r"\bcall\s+back\b|\breach\s+you\b",
 )  # ... nor is arranging a call back
+# The collector asks how much: 还多少？ / How much? / And the amount?
+ASKS_AMOUNT = Cue("多少|金额|几千|几百", r"\bhow\s+much\b|\bthe\s+amount\b|\bwhat\s+amount\b")
 ASKS_DAY = Cue(
     "哪天|哪一天|几号|周几|星期几|礼拜几|什么时候|啥时候|何时",
     r"\b(?:which|what)\s+day\b|\bwhen\b|\bwhat\s+date\b",
@@ -104,8 +108,9 @@ COND_CARRY = Cue(
 )
 HEDGE = Cue(
     "尽量|争取|试试|试一下|可能|也许|大概|估计|应该|说不定|不一定|再说|看看|考虑|想想|商量|问问|"
-    "不清楚|不确定|不知道|说不准|说不好|想办法|想想办法|够呛|悬",
-    r"\b(?:maybe|perhaps|probably|might|try|trying|hopefully|hope|hoping)\b|\bfigure\b.{0,20}\bout\b|"
+    "不清楚|不确定|不知道|说不准|说不好|想办法|想想办法|够呛|悬|能还多少",
+    r"\b(?:maybe|perhaps|probably|might|try|trying|hopefully|hope|hoping)\b|"
+    r"\bwhat(?:ever)?\s+i\s+can\b|\bfigure\b.{0,20}\bout\b|"
     r"\bwork\s+something\s+out\b|\bi\s+guess\b|\bnot\s+sure\b|"
     r"\bshould\s+be\s+able\b|\bsee\s+(?:what|if)\b|\bi\s+don't\s+know\b|"
     r"\blet\s+me\s+(?:think|check|see)\b|\bthink\s+about\b",
@@ -138,7 +143,7 @@ FILLER = Cue(
     "那就|那么|就|吧|啊|呀|嗯|哦|呗|了|的|那|好|行|可以|我|先|定在|定|约在|只能|只|最晚|最迟|最快|"
     "之前|以前|前|上午|下午|晚上|中午|早上|点|半|钟|左右|能|会|差不多",
     r"\b(?:then|can\s+we|could\s+we|can\s+i|could\s+i|i\s+can|i\s+could|can|what\s+if|about|"
-    r"i'd\s+rather|i'd\s+prefer|i'd\s+say|rather|prefer|do|to\s+be\s+safe|"
+    r"i'd\s+rather|i'd\s+prefer|i'd\s+say|rather|prefer|do|to\s+be\s+safe|would|shall|does|we|"
     r"around|roughly|approximately|please|let's\s+say|let's\s+do|let's\s+go\s+with|let's\s+make\s+it|make\s+it|"
     r"it\s+is|how\s+about|say|on|by|before|ok|okay|sure|yes|yeah|fine|i'll|"
     r"i\s+will|instead|only|just|works?|for|me|is|good|great|it|that|at|the|in|morning|"
@@ -150,7 +155,8 @@ ACCEPT = Cue(
     "^(?:那|那就|哦|噢|嗯)?(?:可以|没问题|一定|肯定|放心|同意|答应|那就这样|就这样|就这么|定了|记住了|"
     "ok|okay)",
     r"^(?:ok|okay|yes|yeah|yep|yup|sure|fine|alright|all\s+right|deal|agreed|that\s+works|confirmed?|"
-    r"exactly|yes\s+it\s+is|"
+    r"exactly|yes\s+it\s+is|go\s+ahead|please\s+do|do\s+it|book\s+it|set\s+it\s+up|you\s+bet|"
+    r"certainly|(?:you\s+can\s+)?count\s+on\s+(?:it|me)|"
     r"works\s+for\s+me|sounds\s+good|will\s+do|i\s+will|i\s+can|i'll\s+do\s+(?:it|that)|"
     r"i\s+promise|of\s+course|definitely|absolutely|no\s+problem|correct|right|that's\s+right|"
     r"that's\s+fine|that's\s+ok|got\s+it|understood|that\s+should\s+(?:be\s+fine|work|be\s+ok)|"
