@@ -20,7 +20,8 @@ APPROX = re.compile(
     r"\s?(?:左右|前后|上下|那几天|那阵|附近|以后|之后|后(?!天)|期间|or so\b|ish\b|or later\b|onwards?\b)"
 )
 APPROX_BEFORE = re.compile(
-    r"(?:\baround|\bafter|(?<!how\s)(?<!what\s)\babout|\bapproximately|\broughly|大约|约)\s*(?:the\s+)?$"
+    r"(?:\baround|\bafter|(?<!how\s)(?<!what\s)\babout|\bapproximately|\broughly|大约|约莫|大概在)"
+    r"\s*(?:the\s+)?$"
 )
 
 _D = "0123456789"

@@ -54,6 +54,8 @@ PAY = Cue(
     r"\bthe\s+(?:rest|balance)\b|\b(?:can|could|will|'ll)\s+do\b|\bhave\s+it\s+paid\b|"
     r"\byou(?:'ll|\s+will)\s+have\s+(?:the|it|your)\b|\bget\b.{0,24}\bto\s+you\b|"
     r"\b(?:swing|afford|manage|scrape\s+together|come\s+up\s+with)\b|"
+    r"\bhave\s+(?:it|the\s+\w+|\$?\d[\d,.]*)\s+to\s+you\b|"
+    r"\b(?:mail|send|write)(?:ing|s)?\s+(?:you\s+)?(?:a|the)\s+check\b|"
     r"\byou(?:'ll|\s+will)\s+(?:get|receive)\b|\bmake\s+sure\b.{0,30}\b(?:in|through|paid)\b|"
     r"\bput\b.{0,30}\btoward|\bput\s+me\s+down\s+for\b|\bsign\s+me\s+up\b|\b(?:have|get)\s+(?:it|the|this|that|them|all|my)\b.{0,20}\bpaid\b|\bpaid\s+off\b|\bexpect\b",
 )
@@ -141,9 +143,10 @@ TAG_PROPOSAL = Cue(
 )
 FILLER = Cue(
     "那就|那么|就|吧|啊|呀|嗯|哦|呗|了|的|那|好|行|可以|我|先|定在|定|约在|只能|只|最晚|最迟|最快|"
-    "之前|以前|前|上午|下午|晚上|中午|早上|点|半|钟|左右|能|会|差不多",
+    "之前|以前|前|上午|下午|晚上|中午|早上|点|半|钟|左右|能|会|差不多|全部|全额|一次性|所有",
     r"\b(?:then|can\s+we|could\s+we|can\s+i|could\s+i|i\s+can|i\s+could|can|what\s+if|about|"
     r"i'd\s+rather|i'd\s+prefer|i'd\s+say|rather|prefer|do|to\s+be\s+safe|would|shall|does|we|"
+    r"full|amount|whole|entire|everything|all|"
     r"around|roughly|approximately|please|let's\s+say|let's\s+do|let's\s+go\s+with|let's\s+make\s+it|make\s+it|"
     r"it\s+is|how\s+about|say|on|by|before|ok|okay|sure|yes|yeah|fine|i'll|"
     r"i\s+will|instead|only|just|works?|for|me|is|good|great|it|that|at|the|in|morning|"
