@@ -146,9 +146,9 @@ class _Walk:
     def collector_turn(self, turn: Turn) -> None:
         """A "no" to the debtor's proposal, or a proposal (day and amount) of the collector's."""
         norm = turn.norm
-        if self.tentative and is_refusal(norm):
-            self.current = self.before_tentative
-        self.tentative = False
+        tentative, self.tentative = self.tentative, False
+        if tentative and is_refusal(norm):
+            self.current, tentative = self.before_tentative, False
         talk = talks_of_paying(norm)
         self.pay_talk = self.pay_talk if talk is None else talk  # on paying until income comes up
         self.next_week = next_week_asked(norm)
@@ -168,6 +168,12 @@ class _Walk:
         if proposal is not None and proposal.amount is None and self.offered is not None:
             # 今天还3500可以吗？— 今天不行 — 那明天上午呢？: the amount stays on the table
             proposal = replace(proposal, amount=self.offered)
+        if tentative and self.current is not None:
+            # 周六行不行？— 周六系统不入账，最晚周五: a "no" to that day, or another day instead.
+            due = self.current.due
+            refused = any(c.day == due and c.negated for c in clauses)
+            if refused or (proposal is not None and proposal.day not in (None, due)):
+                self.current = self.before_tentative
         if proposal is not None:
             self.offered = proposal.amount or self.offered
             self.pending = proposal

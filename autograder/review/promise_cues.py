@@ -88,7 +88,8 @@ DUE_NOUN = Cue(
 )
 NEG_OK = Cue(
     "没问题|没事|没关系|不好意思|不客气|不会忘|不会再|不会拖|不会晚|不会逾期|不会耽误|不会食言|"
-    "不会失约|不过|不管|不然|不用担心|不超过|不晚于|不迟于|要不|不得不",
+    "不会失约|不过|不管|不然|不用担心|不超过|不晚于|不迟于|要不|不得不|行不行|可不可以|能不能|好不好|"
+    "是不是|要不要|会不会|对不对|有没有|成不成|方不方便",
     r"\bno\s+(?:problem|worries)\b|\bnot\s+a\s+problem\b|\bdon't\s+worry\b|"
     r"\b(?:won't|will\s+not)\s+forget\b|\bwon't\s+be\s+late\b|\b(?:no|not)\s+later\s+than\b|"
     r"\bwithout\s+fail\b",
@@ -99,6 +100,7 @@ NEG = Cue(
 )
 COND = Cue(
     "如果|要是|假如|假设|万一|只要|除非|的话|了就|有钱就|有了钱|看情况|到时候|再看|才能|否则|不然|"
+    "发了.{0,4}就|到账.{0,3}就|拿到.{0,6}就|收到.{0,6}就|下来.{0,3}就|到了.{0,3}就|有了.{0,3}就|"
     "等(?:我|到|发|工资|钱|他|她|下个|客户|老板|公司)",
     r"\b(?:if|unless|provided|assuming|otherwise)\b|\bas\s+long\s+as\b|\bdepend|"
     r"\bor\s+(?:else|you'll|you\s+will|we'll|we\s+will)\b|"
@@ -125,9 +127,10 @@ HEDGE_ONLY = Cue(
     r"see\s+what\s+i\s+can\s+do)[.!]*$|^(?:maybe|we'll\s+see|i'm\s+not\s+sure|i\s+don't\s+know)$",
 )
 PAST = Cue(
-    "已经|已还|已付|已转|早就(?<!一早就)|还过|付过|本来|原本|原来打算|本打算|刚才|刚刚|上周|是想|本想|"
+    "已经(?!约好|安排|准备|决定|打算|想好|计划|说好|定好|预约)|已还|已付|已转|早就(?<!一早就)|还过|付过|本来|原本|原来打算|本打算|刚才|刚刚|上周|是想|本想|"
     "原想",
-    r"\b(?:was|were)\s+going\s+to\b|\bwas\s+planning\b|\bmeant\s+to\b|\balready\b|"
+    r"\b(?:was|were)\s+going\s+to\b|\bwas\s+planning\b|\bmeant\s+to\b|"
+    r"\balready\b(?!\s+(?:set\s+up|scheduled|arranged|booked|planned))|"
     r"\bi(?:'ve|\s+have)?\s+paid\b|\bdid\s+pay\b|\bsent\s+it\b|\blast\s+week\b",
 )
 QUESTION = Cue(
