@@ -79,7 +79,7 @@ def _time_for(clauses: list[Clause], i: int) -> time | None:
 
 def _usable(c: Clause, today: date) -> date | None:
     """The future day of a clause that could carry a promise, ignoring who says it."""
-    day = c.day
+    day = c.day or c.clock_day
     if day is None or day < today or c.past or c.conditional or c.hedged:
         return None
     return day

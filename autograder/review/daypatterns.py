@@ -17,7 +17,8 @@ N = rf"(?:\d{{1,2}}|[{CNN}]{{1,3}})"
 # 下礼拜一定还 is "next week, surely", not "next Monday": 一 before 定/直/起... is not a weekday.
 WD = r"(?P<wd>一(?!定|直|起|样|下(?!午)|些|点|般|共|同|边|致|旦)|[二三四五六日天1-7])"
 APPROX = re.compile(
-    r"\s?(?:左右|前后|上下|那几天|那阵|附近|以后|之后|后(?!天)|期间|or so\b|ish\b|or later\b|onwards?\b)"
+    r"\s?(?:左右|前后|上下|那几天|那阵|附近|以后|之后|过后|后(?!天)|期间|or so\b|ish\b|or later\b|"
+    r"onwards?\b)"
 )
 APPROX_BEFORE = re.compile(
     r"(?:\baround|\bafter|(?<!how\s)(?<!what\s)\babout|\bapproximately|\broughly|大约|约莫|大概在)"

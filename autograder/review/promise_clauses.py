@@ -66,6 +66,7 @@ class Clause:
     ) -> None:
         self.text = text
         self.today = at.date()
+        self.now = at.time()
         self.next_week = next_week  # the question answered was about next week
         self.script = cue.script_of(text)
         self.days: list[DayMention] = find_days(text, at) if may_name_day(text) else []
@@ -114,6 +115,16 @@ class Clause:
             while day < monday:  # 您说的下周，具体周几？— 周二 is next week's Tuesday
                 day += timedelta(days=7)
         return day
+
+    @cached_property
+    def clock_day(self) -> date | None:
+        """三点前我汇过去: a payment at a clock time with no day named is due today (or tomorrow
+        when that hour has already passed at the time of the call)."""
+        if self.days or self.time is None or not self.own_pay:
+            return None
+        if self.time > self.now:
+            return self.today
+        return self.today + timedelta(days=1)
 
     @cached_property
     def negated(self) -> bool:

@@ -90,6 +90,7 @@ DUE_NOUN = Cue(
 NEG_OK = Cue(
     "没问题|没事|没关系|不好意思|不客气|不会忘|不会再|不会拖|不会晚|不会逾期|不会耽误|不会食言|"
     "不会失约|不过|不管|不然|不用担心|不超过|不晚于|不迟于|要不|不得不|行不行|可不可以|能不能|好不好|"
+    "没错|没毛病|不错|"
     "是不是|要不要|会不会|对不对|有没有|成不成|方不方便",
     r"\bno\s+(?:problem|worries)\b|\bnot\s+a\s+problem\b|\bdon't\s+worry\b|"
     r"\b(?:won't|will\s+not)\s+forget\b|\bwon't\s+be\s+late\b|\b(?:no|not)\s+later\s+than\b|"
@@ -101,7 +102,7 @@ NEG = Cue(
 )
 COND = Cue(
     "如果|要是|假如|假设|万一|只要|除非|的话|了就|有钱就|有了钱|看情况|到时候|再看|才能|否则|不然|"
-    "发了.{0,4}就|到账.{0,3}就|拿到.{0,6}就|收到.{0,6}就|下来.{0,3}就|到了.{0,3}就|有了.{0,3}就|"
+    "发了.{0,4}就|到账.{0,3}就|拿到.{0,6}就|收到.{0,6}就|领到.{0,6}就|借到.{0,6}就|凑到.{0,6}就|下来.{0,3}就|到了.{0,3}就|有了.{0,3}就|"
     "等(?:我|到|发|工资|钱|他|她|下个|客户|老板|公司)",
     r"\b(?:if|unless|provided|assuming|otherwise)\b|\bas\s+long\s+as\b|\bdepend|"
     r"\bor\s+(?:else|you'll|you\s+will|we'll|we\s+will)\b|"
@@ -181,9 +182,11 @@ CONFIRM = Cue(
 # Words that keep a yes on the promise: 谢谢 / 记下了 / 准时 / thanks / noted / I promise.
 AGREEING = Cue(
     "谢谢|再见|拜拜|记住|记下|准时|按时|放心|一定|知道了|明白|没问题|可以|就这样|就这么|说定|定了|"
+    "没错|对的|是的|没毛病|确实|正确|对啊|好的|行|"
     "通过|官方|App|app",
     r"\b(?:thanks?|thank\s+you|please|bye|noted|promise|definitely|for\s+sure|on\s+time|will\s+do|"
-    r"sounds\s+good|got\s+it|no\s+problem|that's\s+(?:fine|ok|right)|that\s+works|"
+    r"sounds\s+good|got\s+it|no\s+problem|that's\s+(?:fine|ok|right|correct)|that\s+works|correct|"
+    r"exactly|right|"
     r"the\s+app|online|website|portal)\b",
 )
 REFUSE = Cue(
