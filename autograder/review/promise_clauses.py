@@ -72,7 +72,7 @@ class Clause:
         self.days: list[DayMention] = find_days(text, at) if may_name_day(text) else []
         self.sentence = sentence  # the clauses of its sentence, itself included
         self.k = len(sentence)  # its place in the sentence
-        self.asked = False  # its sentence ends with a question mark and it is the last clause
+        self.asked = False  # its sentence ends with a question mark
         self.joined = False  # it goes on from the clause before: "... today and $100 next Friday"
         sentence.append(self)
 
@@ -182,7 +182,7 @@ class Clause:
             j = k + step
             while 0 <= j < len(self.sentence) and not self.sentence[j].days:
                 o = self.sentence[j]
-                if o.own_pay and not (o.negated or o.conditional or o.question or o.hedged):
+                if o.own_pay and not (o.negated or o.conditional or o.own_question or o.hedged):
                     return True
                 j += step
         return False
@@ -200,12 +200,20 @@ class Clause:
     @cached_property
     def question(self) -> bool:
         """吗 / 能不能 / can you ..., or the last clause before a question mark."""
-        return self.asked or self._has(cue.QUESTION)
+        return self.asked or self.own_question
+
+    @cached_property
+    def own_question(self) -> bool:
+        return self._has(cue.QUESTION)
 
     @cached_property
     def proposal(self) -> bool:
-        """A question that proposes: 明天还2000可以吗? / how about Friday?"""
-        return self.question and self._has(cue.TAG_PROPOSAL)
+        """A question that proposes: 明天还2000可以吗? / 明天还2000，可以吗? / how about Friday?"""
+        if not self.question:
+            return False
+        return self._has(cue.TAG_PROPOSAL) or (
+            self.asked and cue.TAG_PROPOSAL.search(self.sentence[-1].text, self.sentence[-1].script)
+        )
 
     @cached_property
     def bare(self) -> bool:
@@ -269,7 +277,8 @@ def read_clauses(norm: str, at: datetime, next_week: bool = False) -> list[Claus
             clauses[-1].joined = joined
         if end in _SENTENCE_END:
             if end == "?" and sentence:
-                sentence[-1].asked = True
+                for c in sentence:  # 明天还2000，可以吗？: the whole sentence is asked
+                    c.asked = True
             sentence = []
     return clauses
 

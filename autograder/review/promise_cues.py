@@ -46,7 +46,7 @@ class Cue:
 
 PAY = Cue(
     "还(?!是|有|在|没|要|得|会|可以|行|好|挺|不错|早|差|剩|想|需|真|算|欠|款日|款期|款记录|能|够|蛮|"
-    "很|比较|那么|这么|不确定|不知道)|"
+    "很|比较|那么|这么|不确定|不知道|款情况|款进度)|"
     "还(?=行吗|行不|可以吗|可不可以)|付|缴|把钱|打到|存到|汇到|转到|"
     "交(?:钱|款|上|给|清|齐|了|掉)|剩下|剩余|余下|其余|尾款|结清|处理|补上|凑|存进|存钱|汇款|"
     "转(?!告|达|接|身|变|正|念|眼|移|到.{0,3}部门)|汇.{0,8}过[来去]|打款|打钱|"
@@ -62,8 +62,9 @@ PAY = Cue(
 )
 # Paying another bill (rent, school or hospital fees) is not paying this debt.
 OTHER_BILL = Cue(
-    "房租|租金|学费|水电|物业费|医药费|住院费|手术费|话费|电费|水费|房贷|按揭|保险|车险",
-    r"\b(?:rent|tuition|utility|utilities|mortgage|insurance)\b|\belectric(?:ity)?\s+bill\b|"
+    "房租|租金|学费|水电|物业费|医药费|住院费|手术费|话费|电费|水费|房贷|按揭|保险|车险|打电话|回电|"
+    "联系您|联系你",
+    r"\b(?:rent|tuition|utility|utilities|mortgage|insurance)\b|\bcall\s+(?:you|me)\b|\bcall\s+back\b|\belectric(?:ity)?\s+bill\b|"
     r"\b(?:medical|hospital)\s+bills?\b",
 )
 # Talk of income (salary day, payday) is not talk of paying the debt.
@@ -129,9 +130,10 @@ HEDGE_ONLY = Cue(
     r"see\s+what\s+i\s+can\s+do)[.!]*$|^(?:maybe|we'll\s+see|i'm\s+not\s+sure|i\s+don't\s+know)$",
 )
 PAST = Cue(
-    "已经(?!约好|安排|准备|决定|打算|想好|计划|说好|定好|预约)|已还|已付|已转|早就(?<!一早就)|还过|付过|本来|原本|原来打算|本打算|刚才|刚刚|上周|是想|本想|"
+    "已经(?!约好|安排|准备|决定|打算|想好|计划|说好|定好|预约)|已还|已付|已转|早就(?<!一早就)|上次|上回|"
+    "还过|付过|本来|原本|原来打算|本打算|刚才|刚刚|上周|是想|本想|"
     "原想",
-    r"\b(?:was|were)\s+going\s+to\b|\bwas\s+planning\b|\bmeant\s+to\b|"
+    r"\b(?:was|were)\s+going\s+to\b|\bwas\s+planning\b|\bmeant\s+to\b|\blast\s+time\b|"
     r"\balready\b(?!\s+(?:set\s+up|scheduled|arranged|booked|planned))|"
     r"\bi(?:'ve|\s+have)?\s+paid\b|\bdid\s+pay\b|\bsent\s+it\b|\blast\s+week\b",
 )
