@@ -230,7 +230,8 @@ class _Walk:
             if c.question and not (c.proposal and self.tagged):
                 continue
             context = self.pay_talk or answered is not None or opened is not None
-            bare_ok = c.bare and self.tagged and (context or any(a.marked for a in c.amounts))
+            marked = any(a.marked for o in c.sentence for a in o.amounts)  # 明天下午，两千块
+            bare_ok = c.bare and self.tagged and (context or marked)
             if not (c.pay or bare_ok) or c.due_noun:
                 continue
             if not self.tagged and not confirms(turn.norm):

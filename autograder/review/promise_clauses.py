@@ -32,7 +32,7 @@ _CLEAN += (("，", ","), ("；", ";"), ("：", ":"))
 _PUNCT = re.compile(r"[。!?;\n.,、~:]")
 _SENTENCE_END = set("。!?;\n.")
 _ABBREVIATIONS = tuple(
-    f" {w}" for w in "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st no".split()
+    f" {w}" for w in "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st".split()
 )
 _CONJ = re.compile(
     r"\s(?=but\s)|(?<!hundred)(?<!thousand)\s(?=and\s)|(?=但是|不过|可是)|然后|(?<=[0-9元块])再"
