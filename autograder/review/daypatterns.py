@@ -18,10 +18,11 @@ N = rf"(?:\d{{1,2}}|[{CNN}]{{1,3}})"
 WD = r"(?P<wd>一(?!定|直|起|样|下(?!午)|些|点|般|共|同|边|致|旦)|[二三四五六日天1-7])"
 APPROX = re.compile(
     r"\s?(?:左右|前后|上下|那几天|那阵|附近|以后|之后|过后|后(?!天)|期间|or so\b|ish\b|or later\b|"
-    r"onwards?\b)"
+    r"onwards?\b|at the earliest\b|最早)"
 )
 APPROX_BEFORE = re.compile(
-    r"(?:\baround|\bafter|(?<!how\s)(?<!what\s)\babout|\bapproximately|\broughly|大约|约莫|大概在)"
+    r"(?:\baround|\bafter|(?<!how\s)(?<!what\s)\babout|\bapproximately|\broughly|\bearliest|大约|约莫|"
+    r"大概在|最早|最快也要|最快得)"
     r"\s*(?:the\s+)?$"
 )
 

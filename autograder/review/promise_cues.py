@@ -117,9 +117,9 @@ COND_CARRY = Cue(
 )
 HEDGE = Cue(
     "尽量|争取|试试|试一下|可能|也许|大概|估计|应该|说不定|不一定|再说|看看|考虑|想想|商量|问问|"
-    "不清楚|不确定|不知道|说不准|说不好|想办法|想想办法|够呛|悬|能还多少",
+    "不清楚|不确定|不知道|说不准|说不好|想办法|想想办法|够呛|悬|能还多少|最早|最快也|最快得",
     r"\b(?:maybe|perhaps|probably|might|try|trying|hopefully|hope|hoping)\b|"
-    r"\bwhat(?:ever)?\s+i\s+can\b|\bfigure\b.{0,20}\bout\b|"
+    r"\bwhat(?:ever)?\s+i\s+can\b|\bearliest\b|\bfigure\b.{0,20}\bout\b|"
     r"\bwork\s+something\s+out\b|\bi\s+guess\b|\bnot\s+sure\b|"
     r"\bshould\s+be\s+able\b|\bsee\s+(?:what|if)\b|\bi\s+don't\s+know\b|"
     r"\blet\s+me\s+(?:think|check|see)\b|\bthink\s+about\b",
