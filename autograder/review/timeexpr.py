@@ -266,6 +266,8 @@ def find_time(norm: str) -> time | None:
         minute = int(m["mi"] or m["mi2"] or 0)
         if m["ap"] and m["ap"].startswith("p") and hour < 12:
             hour += 12
+        elif not m["ap"] and 1 <= hour <= 7 and not pat.CJK.search(norm[: m.start()][-3:]):
+            hour += 12  # "by 3:30" on a collection call is the afternoon, as 3点前 is
         if hour < 24 and minute < 60:
             return time(hour, minute)
         return None
