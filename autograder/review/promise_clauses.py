@@ -110,7 +110,10 @@ class Clause:
         if len(days) != 1:
             return None
         day = days.pop()
-        if self.next_week and all(d.plain_weekday for d in use):
+        next_week = self.next_week or any(
+            next_week_asked(o.text) for o in self.sentence[: self.k]
+        )  # 下周吧，周三 / next week, on Thursday
+        if next_week and all(d.plain_weekday for d in use):
             monday = self.today + timedelta(days=7 - self.today.weekday())
             while day < monday:  # 您说的下周，具体周几？— 周二 is next week's Tuesday
                 day += timedelta(days=7)

@@ -171,6 +171,8 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
         which = re.sub(r"\s+", " ", g("ww") or "")
         day = _weekday(today, wd, "" if which in ("coming", "this coming") else which)
         plain = not which
+    elif kind == "weeknx":  # "Wednesday next week" / "next week on Wednesday"
+        day = _weekday(today, pat.EN_DAYS[g("nxday") or g("nxday2")], "next")
     elif kind == "rel":
         word = g("rel")
         offset = _REL.get(word)
