@@ -32,7 +32,7 @@ _NEG_NEXT = re.compile(r"(不|没|未|非|无|别)\s*$")
 # Words between negator and match that end the negator's reach (`你不还我们就上门`).
 _BREAK_ZH = re.compile(r"就|便|才|否则|不然|的话|要是|如果|那么|那|所以|我们|我")
 _BREAK_EN = re.compile(
-    r"\b(if|unless|or|otherwise|until|then|so|we|i|they|we ll|i ll|who|that|which)\b"
+    r"\b(if|unless|or else|otherwise|until|then|so|when|we|i|they|we ll|i ll|who|that|which)\b"
 )
 # Reported or hypothetical speech in the same clause: `有人说要上门`, `if anyone threatens you`.
 _REPORT_ZH = re.compile(
@@ -94,7 +94,10 @@ def is_negated(norm: str, i: int) -> bool:
         last = m
     if last is not None:
         gap = wprefix[last.end() :]
-        if len(gap.split()) <= 3 and not _BREAK_EN.search(gap):
+        reach = 5 if last.group(1) in ("no one", "nobody", "never", "no longer") else 3
+        # a list keeps the negation: `don't accept gift cards or crypto`
+        parts = re.split(r"\b(?:or|nor|and)\b", gap)
+        if all(len(p.split()) <= reach for p in parts) and not _BREAK_EN.search(gap):
             return True
     return False
 
