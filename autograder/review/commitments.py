@@ -161,7 +161,8 @@ class _Walk:
                 self.pending = _Proposal(c.due, c.time, None, turn)
                 return
             if not (talk and _NUMBER.search(norm)):
-                self.pending = None  # a question without a day or an amount to pay
+                if talk is not None:  # a new question about paying replaces the proposal;
+                    self.pending = None  # 喂？您还在吗？ leaves it standing
                 return
         clauses = read_clauses(norm, self.at)
         proposal = _proposal(turn, clauses, self.today) or _amount_asked(turn, clauses)

@@ -294,17 +294,18 @@ def is_acceptance(norm: str, pure: bool = False) -> bool:
     """
     text = _clean(norm).strip().lstrip("(（\"'")
     script = cue.script_of(text)
-    if not cue.ACCEPT.search(text, script):
+    pieces = [p.strip() for p, _end, _joined in _pieces(text) if p.strip()]
+    # 在，可以 / Yes, sorry. Okay.: one piece is the yes, the others only greet or apologise.
+    if not any(cue.ACCEPT.search(p, script) for p in pieces):
         return False
     if pure and len(_LETTERS.sub("", cue.FILLER.sub(" ", text, script))) > 1:
         return False
     negated = cue.NEG.search(cue.NEG_OK.sub(" ", text, script), script)
     if negated or cue.HEDGE.search(text, script) or cue.COND.search(text, script):
         return False
-    # 嗯，我现在在忙 is not a yes: whatever follows the yes must stay on the promise.
-    for rest, _end, _joined in _pieces(text)[1:]:
-        rest = rest.strip()
-        if not rest or cue.ACCEPT.search(rest, script) or cue.AGREEING.search(rest, script):
+    # 嗯，我现在在忙 is not a yes: whatever else the turn says must stay on the promise.
+    for rest in pieces:
+        if cue.ACCEPT.search(rest, script) or cue.AGREEING.search(rest, script):
             continue
         if cue.PAY.search(rest, script) or may_name_day(rest) or _NUMBERISH.search(rest):
             continue
