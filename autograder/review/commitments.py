@@ -53,13 +53,13 @@ def _amount_for(clauses: list[Clause], i: int) -> Decimal | None:
         return _value(clauses[i])
     day = clauses[i].day
     for c in clauses[i + 1 :]:
-        if c.days and c.day != day:
+        if c.days and c.day != day and not c.negated:
             break
         if c.amounts and not (c.negated or c.due_noun or c.conditional):
             return _value(c)
     for c in reversed(clauses[:i]):
-        if c.days and c.day != day:
-            break
+        if c.days and c.day != day and not c.negated:
+            break  # another promised day; a refused one ("but not today") does not stop us
         if c.amounts and (c.pay or c.bare or c.days) and not (c.negated or c.due_noun):
             if not c.conditional:
                 return _value(c)
