@@ -112,7 +112,7 @@ COND = Cue(
     "等(?:我|到|发|工资|钱|他|她|下个|客户|老板|公司)",
     r"\b(?:if|unless|provided|assuming|otherwise)\b|\bas\s+long\s+as\b|\bdepend|"
     r"\bor\s+(?:else|you'll|you\s+will|we'll|we\s+will)\b|"
-    r"\b(?:once|when|after)\s+i\s+get\b|\bin\s+case\b|\bi'd\b(?!\s+(?:rather|prefer|like|say))",
+    r"\b(?:once|when|after)\s+i\s+(?:get|have|receive|find)\b|\bin\s+case\b|\bi'd\b(?!\s+(?:rather|prefer|like|say))",
 )
 COND_CARRY = Cue(
     "如果|要是|假如|假设|万一|只要|除非|的话",
