@@ -141,6 +141,8 @@ class Clause:
     @cached_property
     def conditional(self) -> bool:
         """如果 / 有钱就 / if ..., or the consequent of a 如果 clause before it."""
+        if self.bare and any(o.own_conditional for o in self.sentence):
+            return True  # 这个月25号，我薪水一进来就缴: a bare day takes its sentence's condition
         carry = False
         for o in self.sentence[: self.k + 1]:  # left to right, without recursion
             own = o.own_conditional

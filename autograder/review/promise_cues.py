@@ -50,6 +50,7 @@ PAY = Cue(
     "还(?=行吗|行不|可以吗|可不可以)|付(?<!应付)(?<!对付)(?!出)|缴|把钱|打到|存到|汇到|转到|"
     "交(?:钱|款|上|给|清|齐|了|掉)|剩下|剩余|余下|其余|尾款|结清|处理|补上|凑(?!合|热闹)|存进|存钱|汇款|"
     "转(?!告|达|接|身|变|正|念|眼|移|到.{0,3}部门)|汇.{0,8}过[来去]|打款|打钱|官方app|官方渠道|柜台|"
+    "自动扣款|自动还款|扣款|"
     "网银|手机银行|atm|"
     "打.{0,6}(?:钱|款|\\d|[一二两三四五六七八九十百千万]).{0,4}过[来去]",
     r"\b(?:pay|paying|payment|settle|deposit|wire)|\btransfer(?!\s+(?:you|your\s+call))|"
@@ -58,7 +59,8 @@ PAY = Cue(
     r"\bremaining\b|"
     r"\bthe\s+(?:rest|balance)\b|\b(?:can|could|will|'ll)\s+do\b|\bhave\s+it\s+paid\b|"
     r"\byou(?:'ll|\s+will)\s+have\s+(?:the|it|your)\b|\bget\b.{0,24}\bto\s+you\b|"
-    r"\b(?:swing|afford|manage|scrape\s+together|come\s+up\s+with)\b|"
+    r"\b(?:swing|afford|manage|scrape\s+together|come\s+up\s+with|autopay|auto-pay)\b|"
+    r"\b(?:automatic\s+payment|direct\s+debit)\b|"
     r"\bthrough\s+(?:the|your)\s+(?:official\s+)?(?:app|website|portal)\b|"
     r"\bhave\s+(?:it|the\s+\w+|\$?\d[\d,.]*)\s+to\s+you\b|"
     r"\b(?:mail|send|write)(?:ing|s)?\s+(?:you\s+)?(?:a|the)\s+check\b|"
@@ -108,11 +110,14 @@ NEG = Cue(
 )
 COND = Cue(
     "如果|要是|假如|假设|万一|只要|除非|的话|了就|有钱就|有了钱|看情况|到时候|再看|才能|否则|不然|"
-    "发了.{0,4}就|到账.{0,3}就|拿到.{0,6}就|收到.{0,6}就|领到.{0,6}就|借到.{0,6}就|凑到.{0,6}就|下来.{0,3}就|到了.{0,3}就|有了.{0,3}就|"
+    "发了.{0,4}就|到账.{0,3}就|拿到.{0,6}就|收到.{0,6}就|领到.{0,6}就|借到.{0,6}就|凑到.{0,6}就|"
+    "下来.{0,3}就|到了.{0,3}就|有了.{0,3}就|一(?:到|进|发|来|拿|收|领|有).{0,5}就|"
     "等(?:我|到|发|工资|钱|他|她|下个|客户|老板|公司)",
     r"\b(?:if|unless|provided|assuming|otherwise)\b|\bas\s+long\s+as\b|\bdepend|"
     r"\bor\s+(?:else|you'll|you\s+will|we'll|we\s+will)\b|"
-    r"\b(?:once|when|after)\s+i\s+(?:get|have|receive|find)\b|\bin\s+case\b|\bi'd\b(?!\s+(?:rather|prefer|like|say))",
+    r"\b(?:once|when|after)\s+i\s+(?:get|have|receive|find)\b|"
+    r"\b(?:once|when|after)\s+(?:my|the)\s+(?:\w+\s+){0,2}(?:hits|comes|clears|arrives|lands|"
+    r"goes\s+through)\b|\bin\s+case\b|\bi'd\b(?!\s+(?:rather|prefer|like|say))",
 )
 COND_CARRY = Cue(
     "如果|要是|假如|假设|万一|只要|除非|的话",
@@ -159,7 +164,7 @@ FILLER = Cue(
     "也行|也可以|ok",
     r"\b(?:then|can\s+we|could\s+we|can\s+i|could\s+i|i\s+can|i\s+could|can|what\s+if|about|"
     r"i'd\s+rather|i'd\s+prefer|i'd\s+say|rather|prefer|do|to\s+be\s+safe|would|shall|does|we|"
-    r"full|amount|whole|entire|everything|all|"
+    r"full|amount|whole|entire|everything|all|better|best|"
     r"around|roughly|approximately|please|let's\s+say|let's\s+do|let's\s+go\s+with|let's\s+make\s+it|make\s+it|"
     r"it\s+is|how\s+about|say|on|by|before|ok|okay|sure|yes|yeah|fine|i'll|"
     r"i\s+will|instead|only|just|works?|for|me|is|good|great|it|that|at|the|in|morning|"
@@ -172,7 +177,7 @@ ACCEPT = Cue(
     "ok|okay)",
     r"^(?:ok|okay|yes|yeah|yep|yup|sure|fine|alright|all\s+right|deal|agreed|that\s+works|confirmed?|"
     r"exactly|yes\s+it\s+is|go\s+ahead|please\s+do|do\s+it|book\s+it|set\s+it\s+up|you\s+bet|"
-    r"certainly|(?:you\s+can\s+)?count\s+on\s+(?:it|me)|"
+    r"certainly|(?:you\s+can\s+)?count\s+on\s+(?:it|me)|doable|can\s+do|that'll\s+work|"
     r"works\s+for\s+me|sounds\s+good|will\s+do|i\s+will|i\s+can|i'll\s+do\s+(?:it|that)|"
     r"i\s+promise|of\s+course|definitely|absolutely|no\s+problem|correct|right|that's\s+right|"
     r"that's\s+fine|that's\s+ok|got\s+it|understood|that\s+should\s+(?:be\s+fine|work|be\s+ok)|"
