@@ -280,6 +280,13 @@ class _Walk:
         if amount is None and self.current is not None and self.current.due == pending.day:
             amount = self.current.amount
         at_time = timed[-1].time if timed else pending.time
+        if timed and at_time is not None and at_time.hour < 12:
+            # 下午六点前？— 八点前吧: the answer stays in the proposal's afternoon, and a time
+            # already past today is tonight's.
+            later = at_time.replace(hour=at_time.hour + 12)
+            past = pending.day == self.today and at_time <= self.at.time()
+            if past or (pending.time is not None and pending.time.hour >= 12):
+                at_time = later
         quote = _quote(pending.turn, turn)
         made = Commitment(pending.day, at_time, amount, quote, self.speaker)
         return made, bool(counter) and counter[-1].question
