@@ -99,8 +99,10 @@ def _proposal(turn: Turn, clauses: list[Clause], today: date) -> _Proposal | Non
 
 def _amount_asked(turn: Turn, clauses: list[Clause]) -> _Proposal | None:
     """An amount the collector asks to be paid, with no day yet: 什么时候能还这2000？"""
-    for c in reversed(clauses):
-        if c.pay and c.amounts and not (c.negated or c.due_noun or c.balance):
+    if not any(c.pay for c in clauses):
+        return None
+    for c in reversed(clauses):  # "Your minimum due is $75. When can you take care of that?"
+        if c.amounts and not (c.negated or c.balance):
             return _Proposal(None, None, _value(c), turn)  # also "you promised to pay $200"
     return None
 
@@ -268,7 +270,8 @@ class _Walk:
         timed = [
             c
             for c in clauses
-            if not c.days and c.time and (c.bare or c.pay) and not (c.negated or c.question)
+            if not c.days and (c.time or c.part_of_day) and (c.bare or c.pay or c.part_of_day)
+            if not (c.negated or c.question)
         ]
         if timed and not counter:  # 明天几点？— 下午吧，三点之前
             accepted = accepted or not any(c.conditional or c.hedged for c in timed)
@@ -279,7 +282,7 @@ class _Walk:
         amount = _value(counter[-1]) if counter else pending.amount
         if amount is None and self.current is not None and self.current.due == pending.day:
             amount = self.current.amount
-        at_time = timed[-1].time if timed else pending.time
+        at_time = (timed[-1].time if timed[-1].time else None) if timed else pending.time
         if timed and at_time is not None and at_time.hour < 12:
             # 下午六点前？— 八点前吧: the answer stays in the proposal's afternoon, and a time
             # already past today is tonight's.

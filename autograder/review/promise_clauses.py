@@ -56,6 +56,10 @@ class cached_property:  # noqa: N801 - functools' version takes a lock on every 
 
 
 _LETTERS = re.compile(r"[\W_\d]")
+_PART_OF_DAY = re.compile(
+    r"(?:那就|就|那)?(?:上午|下午|中午|晚上|傍晚|早上|一早)(?:吧|呢|啊|可以|行)?|"
+    r"(?:in\s+the\s+)?(?:morning|afternoon|evening|tonight)(?:\s+then)?"
+)
 
 
 class Clause:
@@ -128,6 +132,11 @@ class Clause:
         if self.time > self.now:
             return self.today
         return self.today + timedelta(days=1)
+
+    @cached_property
+    def part_of_day(self) -> bool:
+        """下午吧 / in the afternoon: nothing but a part of the day (an answer about when)."""
+        return _PART_OF_DAY.fullmatch(self.text) is not None
 
     @cached_property
     def negated(self) -> bool:

@@ -60,6 +60,7 @@ PAY = Cue(
     r"\bthe\s+(?:rest|balance)\b|\b(?:can|could|will|'ll)\s+do\b|\bhave\s+it\s+paid\b|"
     r"\byou(?:'ll|\s+will)\s+have\s+(?:the|it|your)\b|\bget\b.{0,24}\bto\s+you\b|"
     r"\b(?:swing|afford|manage|scrape\s+together|come\s+up\s+with|autopay|auto-pay)\b|"
+    r"\btake\s+care\s+of\s+(?:it|that|this|the\s+\w+)\b|"
     r"\b(?:automatic\s+payment|direct\s+debit)\b|"
     r"\bthrough\s+(?:the|your)\s+(?:official\s+)?(?:app|website|portal)\b|"
     r"\bhave\s+(?:it|the\s+\w+|\$?\d[\d,.]*)\s+to\s+you\b|"
@@ -87,8 +88,8 @@ ASKS_DAY = Cue(
     r"\b(?:which|what)\s+day\b|\bwhen\b|\bwhat\s+date\b",
 )
 BALANCE = Cue(
-    "欠|总共|一共|余额|逾期|账单|应还|全部|本金|利息|罚息|最低还款",
-    r"\b(?:owe|owed|owing|balance|overdue|outstanding|total|bill|statement|interest|fees?|minimum)\b|"
+    "欠|总共|一共|余额|逾期|账单|全部|本金|利息|罚息",
+    r"\b(?:owe|owed|owing|balance|overdue|outstanding|total|bill|statement|interest|fees?)\b|"
     r"\bpast\s+due\b",
 )
 DUE_NOUN = Cue(
@@ -199,7 +200,7 @@ AGREEING = Cue(
     "通过|官方|App|app",
     r"\b(?:thanks?|thank\s+you|please|bye|noted|promise|definitely|for\s+sure|on\s+time|will\s+do|"
     r"sounds\s+good|got\s+it|no\s+problem|that's\s+(?:fine|ok|right|correct)|that\s+works|correct|"
-    r"exactly|right|sorry|hello|hi|i'm\s+here|still\s+here|"
+    r"exactly|right|sorry|hello|hi|i'm\s+here|still\s+here|(?:that's\s+the|sounds\s+like\s+a)\s+plan|"
     r"the\s+app|online|website|portal)\b",
 )
 REFUSE = Cue(
