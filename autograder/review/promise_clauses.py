@@ -56,6 +56,7 @@ class cached_property:  # noqa: N801 - functools' version takes a lock on every 
 
 
 _LETTERS = re.compile(r"[\W_\d]")
+_BUT = ("but ", "但", "不过", "可是", "只是")
 _PART_OF_DAY = re.compile(
     r"(?:那就|就|那)?(?:上午|下午|中午|晚上|傍晚|早上|一早)(?:吧|呢|啊|可以|行)?|"
     r"(?:in\s+the\s+)?(?:morning|afternoon|evening|tonight)(?:\s+then)?"
@@ -152,6 +153,8 @@ class Clause:
         """如果 / 有钱就 / if ..., or the consequent of a 如果 clause before it."""
         if self.bare and any(o.own_conditional for o in self.sentence):
             return True  # 这个月25号，我薪水一进来就缴: a bare day takes its sentence's condition
+        if any(o._has(cue.PRECONDITION) for o in self.sentence):
+            return True  # 我打算后天还，但你得先把罚息说清楚
         carry = False
         for o in self.sentence[: self.k + 1]:  # left to right, without recursion
             own = o.own_conditional
@@ -167,6 +170,9 @@ class Clause:
         """尽量 / maybe ..., or a sentence with a lone hedge (明天吧，我争取)."""
         if self._has(cue.HEDGE):
             return True
+        later = self.sentence[self.k + 1 :]
+        if any(o.text.startswith(_BUT) and o._has(cue.HEDGE) for o in later):
+            return True  # I'd like to pay on Friday but I doubt I'll have the money
         return any(o is not self and o._lone_hedge for o in self.sentence)
 
     @cached_property

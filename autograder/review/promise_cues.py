@@ -63,7 +63,7 @@ PAY = Cue(
     r"\btake\s+care\s+of\s+(?:it|that|this|the\s+\w+)\b|"
     r"\b(?:automatic\s+payment|direct\s+debit)\b|"
     r"\bthrough\s+(?:the|your)\s+(?:official\s+)?(?:app|website|portal)\b|"
-    r"\bhave\s+(?:it|the\s+\w+|\$?\d[\d,.]*)\s+to\s+you\b|"
+    r"\bhave\s+(?:it|the\s+\w+|\$?\d[\d,.]*)\s+(?:to|for)\s+you\b|"
     r"\b(?:mail|send|write)(?:ing|s)?\s+(?:you\s+)?(?:a|the)\s+check\b|"
     r"\byou(?:'ll|\s+will)\s+(?:get|receive)\b|\bmake\s+sure\b.{0,30}\b(?:in|through|paid)\b|"
     r"\bput\b.{0,30}\btoward|\bput\s+me\s+down\s+for\b|\bsign\s+me\s+up\b|\b(?:have|get)\s+(?:it|the|this|that|them|all|my)\b.{0,20}\bpaid\b|\bpaid\s+off\b|\bexpect\b",
@@ -103,7 +103,7 @@ NEG_OK = Cue(
     "是不是|要不要|会不会|对不对|有没有|成不成|方不方便",
     r"\bno\s+(?:problem|worries)\b|\bnot\s+a\s+problem\b|\bdon't\s+worry\b|"
     r"\b(?:won't|will\s+not)\s+forget\b|\bwon't\s+be\s+late\b|\b(?:no|not)\s+later\s+than\b|"
-    r"\bwithout\s+fail\b",
+    r"\bwithout\s+fail\b|\bno\s+earlier\b|\bnot\s+before\b",
 )
 NEG = Cue(
     "不|没|别|无法|甭|未|唔|冇",
@@ -128,7 +128,7 @@ HEDGE = Cue(
     "尽量|争取|试试|试一下|可能|也许|大概|估计|应该|说不定|不一定|再说|看看|考虑|想想|商量|问问|"
     "不清楚|不确定|不知道|说不准|说不好|想办法|想想办法|够呛|悬|能还多少|最早|最快也|最快得",
     r"\b(?:maybe|perhaps|probably|might|try|trying|hopefully|hope|hoping)\b|"
-    r"\bwhat(?:ever)?\s+i\s+can\b|\bearliest\b|\bfigure\b.{0,20}\bout\b|"
+    r"\bwhat(?:ever)?\s+i\s+can\b|\bearliest\b|\bdoubt\b|\bfigure\b.{0,20}\bout\b|"
     r"\bwork\s+something\s+out\b|\bi\s+guess\b|\bnot\s+sure\b|"
     r"\bshould\s+be\s+able\b|\bsee\s+(?:what|if)\b|\bi\s+don't\s+know\b|"
     r"\blet\s+me\s+(?:think|check|see)\b|\bthink\s+about\b",
@@ -183,6 +183,12 @@ ACCEPT = Cue(
     r"i\s+promise|of\s+course|definitely|absolutely|no\s+problem|correct|right|that's\s+right|"
     r"that's\s+fine|that's\s+ok|got\s+it|understood|that\s+should\s+(?:be\s+fine|work|be\s+ok)|"
     r"that'd\s+work|that\s+would\s+work|that\s+works|i\s+can\s+manage\s+that|you\s+got\s+it)\b",
+)
+# A precondition anywhere in a sentence makes its promise conditional: 但你得先… / 前提是…
+PRECONDITION = Cue(
+    "得先|要先|必须先|先得|首先得|前提是|除非|只要",
+    r"\bfirst\s+you\b|\byou\s+(?:have|need)\s+to\s+first\b|\bonly\s+if\b|\bunless\b|"
+    r"\bprovided\b|\bas\s+long\s+as\b",
 )
 # In a script without speaker tags only a stated agreement counts, not a demand or a question.
 CONFIRM = Cue(
