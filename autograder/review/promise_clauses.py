@@ -232,7 +232,7 @@ class Clause:
         if not self.question:
             return False
         return self._has(cue.TAG_PROPOSAL) or (
-            self.asked and cue.TAG_PROPOSAL.search(self.sentence[-1].text, self.sentence[-1].script)
+            self.asked and any(cue.TAG_PROPOSAL.search(o.text, o.script) for o in self.sentence)
         )
 
     @cached_property
