@@ -180,6 +180,8 @@ def find_amounts(norm: str) -> list[Amount]:
         if m["tail"] and mult >= 100:
             tail = int(m["tail"]) if m["tail"].isdigit() else _DIGITS[m["tail"]]
             value = _CTX.add(value, tail * (mult // 10))
+        if not value:
+            continue  # 0 is no payment
         if value == value.to_integral():
             value = Decimal(int(value))
         found.append(Amount(start, end, value, marked))

@@ -19,6 +19,7 @@ from autograder.review.model import COLLECTOR, CONTACT, DEBTOR, Commitment, Turn
 from autograder.review.promise_clauses import (
     Clause,
     asks,
+    asks_amount,
     confirms,
     is_acceptance,
     is_refusal,
@@ -52,13 +53,13 @@ def _amount_for(clauses: list[Clause], i: int) -> Decimal | None:
         return _value(clauses[i])
     day = clauses[i].day
     for c in clauses[i + 1 :]:
-        if c.days and c.day != day:
+        if c.days and c.day != day and not c.negated:
             break
         if c.amounts and not (c.negated or c.due_noun or c.conditional):
             return _value(c)
     for c in reversed(clauses[:i]):
-        if c.days and c.day != day:
-            break
+        if c.days and c.day != day and not c.negated:
+            break  # another promised day; a refused one ("but not today") does not stop us
         if c.amounts and (c.pay or c.bare or c.days) and not (c.negated or c.due_noun):
             if not c.conditional:
                 return _value(c)
@@ -78,7 +79,7 @@ def _time_for(clauses: list[Clause], i: int) -> time | None:
 
 def _usable(c: Clause, today: date) -> date | None:
     """The future day of a clause that could carry a promise, ignoring who says it."""
-    day = c.day
+    day = c.day or c.clock_day
     if day is None or day < today or c.past or c.conditional or c.hedged:
         return None
     return day
@@ -98,8 +99,10 @@ def _proposal(turn: Turn, clauses: list[Clause], today: date) -> _Proposal | Non
 
 def _amount_asked(turn: Turn, clauses: list[Clause]) -> _Proposal | None:
     """An amount the collector asks to be paid, with no day yet: 什么时候能还这2000？"""
-    for c in reversed(clauses):
-        if c.pay and c.amounts and not (c.negated or c.due_noun or c.balance):
+    if not any(c.pay for c in clauses):
+        return None
+    for c in reversed(clauses):  # "Your minimum due is $75. When can you take care of that?"
+        if c.amounts and not (c.negated or c.balance):
             return _Proposal(None, None, _value(c), turn)  # also "you promised to pay $200"
     return None
 
@@ -145,23 +148,35 @@ class _Walk:
     def collector_turn(self, turn: Turn) -> None:
         """A "no" to the debtor's proposal, or a proposal (day and amount) of the collector's."""
         norm = turn.norm
-        if self.tentative and is_refusal(norm):
-            self.current = self.before_tentative
-        self.tentative = False
+        tentative, self.tentative = self.tentative, False
+        if tentative and is_refusal(norm):
+            self.current, tentative = self.before_tentative, False
         talk = talks_of_paying(norm)
         self.pay_talk = self.pay_talk if talk is None else talk  # on paying until income comes up
         self.next_week = next_week_asked(norm)
         if not may_name_day(norm):
             if not asks(norm):
                 return
+            if self.current is not None and asks_amount(norm):
+                # 周四吧 — 周四还多少？/ And the amount? — the answer completes the promise.
+                c = self.current
+                self.pending = _Proposal(c.due, c.time, None, turn)
+                return
             if not (talk and _NUMBER.search(norm)):
-                self.pending = None  # a question without a day or an amount to pay
+                if talk is not None:  # a new question about paying replaces the proposal;
+                    self.pending = None  # 喂？您还在吗？ leaves it standing
                 return
         clauses = read_clauses(norm, self.at)
         proposal = _proposal(turn, clauses, self.today) or _amount_asked(turn, clauses)
         if proposal is not None and proposal.amount is None and self.offered is not None:
             # 今天还3500可以吗？— 今天不行 — 那明天上午呢？: the amount stays on the table
             proposal = replace(proposal, amount=self.offered)
+        if tentative and self.current is not None:
+            # 周六行不行？— 周六系统不入账，最晚周五: a "no" to that day, or another day instead.
+            due = self.current.due
+            refused = any(c.day == due and c.negated for c in clauses)
+            if refused or (proposal is not None and proposal.day not in (None, due)):
+                self.current = self.before_tentative
         if proposal is not None:
             self.offered = proposal.amount or self.offered
             self.pending = proposal
@@ -218,7 +233,8 @@ class _Walk:
             if c.question and not (c.proposal and self.tagged):
                 continue
             context = self.pay_talk or answered is not None or opened is not None
-            bare_ok = c.bare and self.tagged and (context or any(a.marked for a in c.amounts))
+            marked = any(a.marked for o in c.sentence for a in o.amounts)  # 明天下午，两千块
+            bare_ok = c.bare and self.tagged and (context or marked)
             if not (c.pay or bare_ok) or c.due_noun:
                 continue
             if not self.tagged and not confirms(turn.norm):
@@ -254,7 +270,8 @@ class _Walk:
         timed = [
             c
             for c in clauses
-            if not c.days and c.time and (c.bare or c.pay) and not (c.negated or c.question)
+            if not c.days and (c.time or c.part_of_day) and (c.bare or c.pay or c.part_of_day)
+            if not (c.negated or c.question)
         ]
         if timed and not counter:  # 明天几点？— 下午吧，三点之前
             accepted = accepted or not any(c.conditional or c.hedged for c in timed)
@@ -265,7 +282,14 @@ class _Walk:
         amount = _value(counter[-1]) if counter else pending.amount
         if amount is None and self.current is not None and self.current.due == pending.day:
             amount = self.current.amount
-        at_time = timed[-1].time if timed else pending.time
+        at_time = (timed[-1].time if timed[-1].time else None) if timed else pending.time
+        if timed and at_time is not None and at_time.hour < 12:
+            # 下午六点前？— 八点前吧: the answer stays in the proposal's afternoon, and a time
+            # already past today is tonight's.
+            later = at_time.replace(hour=at_time.hour + 12)
+            past = pending.day == self.today and at_time <= self.at.time()
+            if past or (pending.time is not None and pending.time.hour >= 12):
+                at_time = later
         quote = _quote(pending.turn, turn)
         made = Commitment(pending.day, at_time, amount, quote, self.speaker)
         return made, bool(counter) and counter[-1].question

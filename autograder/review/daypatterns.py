@@ -17,10 +17,13 @@ N = rf"(?:\d{{1,2}}|[{CNN}]{{1,3}})"
 # 下礼拜一定还 is "next week, surely", not "next Monday": 一 before 定/直/起... is not a weekday.
 WD = r"(?P<wd>一(?!定|直|起|样|下(?!午)|些|点|般|共|同|边|致|旦)|[二三四五六日天1-7])"
 APPROX = re.compile(
-    r"\s?(?:左右|前后|上下|那几天|那阵|附近|以后|之后|后(?!天)|期间|or so\b|ish\b|or later\b|onwards?\b)"
+    r"\s?(?:左右|前后|上下|那几天|那阵|附近|以后|之后|过后|后(?!天)|期间|or so\b|ish\b|or later\b|"
+    r"onwards?\b|at the earliest\b|最早)"
 )
 APPROX_BEFORE = re.compile(
-    r"(?:\baround|\bafter|(?<!how\s)(?<!what\s)\babout|\bapproximately|\broughly|大约|约)\s*(?:the\s+)?$"
+    r"(?:\baround|\bafter|(?<!how\s)(?<!what\s)\babout|\bapproximately|\broughly|\bearliest|大约|约莫|"
+    r"大概在|最早|最快也要|最快得)"
+    r"\s*(?:the\s+)?$"
 )
 
 _D = "0123456789"
@@ -32,13 +35,16 @@ _ZH_ALTS = [
     (_D, r"(?P<iso>(?P<iy>20\d\d)\s?[-/.年]\s?(?P<im>\d{1,2})\s?[-/.月]\s?(?P<id>\d{1,2})[日号]?)"),
     (_D + _CN1, rf"(?P<md>(?P<mm>{N})月(?P<mdd>{N})[日号]?)"),
     (_D, r"(?P<slash>(?<![\d/])(?P<sm>1[0-2]|0?[1-9])/(?P<sd>[12]\d|3[01]|0?[1-9])(?![\d/]))"),
-    ("下这本上", rf"(?P<rmd>(?P<rmw>下个?|这个?|本|上个?)月(?P<rmn>{N})[日号])"),
+    ("下这本上", rf"(?P<rmd>(?P<rmw>下个?|这个?|本|上个?)月的?(?P<rmn>{N})[日号])"),
     ("下这本月", r"(?P<mend>(?P<mew>下个?|这个?|本)?月(?:底|末))"),
     ("今年", r"(?P<yend>今?年(?:底|末))"),
-    ("下这本上周星礼", rf"(?P<week>(?P<ww>下下个?|下个?|这个?|本|上个?)?(?:周|星期|礼拜){WD})"),
+    (
+        "下这本上周星礼",
+        rf"(?P<week>(?P<ww>下下个?|下个?|这个?|本|上个?)?(?:(?:周|星期|礼拜)的)?(?:周|星期|礼拜){WD})",
+    ),
     (
         "大后明今当昨前听琴寻",
-        r"(?P<rel>大后天|后天|明天|明日|明儿|明早|明晚|今天|今日|今儿|今晚|今早|当天|当日|"
+        r"(?P<rel>大后天|大后儿|后天|后儿个?|明天|明日|明儿|明早|明晚|今天|今日|今儿|今晚|今早|当天|当日|"
         r"大前天|昨天|昨日|昨晚|前天|听日|琴日|寻日)",
     ),
     ("元圣平国劳", r"(?P<hol>元旦|圣诞节?|平安夜|国庆节|劳动节)"),
@@ -46,10 +52,13 @@ _ZH_ALTS = [
     ("下", r"(?P<nwd>下一?个?工作[日天])"),
     (_D + _CN1, rf"(?P<nd>(?P<ndn>{N})天(?:后|以后|之后|内|之内|以内))"),
     (_D + _CN1, rf"(?P<bd>(?<![\d{CNN}])(?P<bdn>{N})[号日](?!线|码|楼|房|机))"),
-    ("下晚", r"(?P<off>下班(?:之?前|以前)|晚上之?前)"),
     (
-        "明今过这近最尽改回以下周月上中年节一两三几早有发本春端国五十半",
-        r"(?P<vague>明后天|明后两天|今明两?天|过几天|过两天|过段时间|过一阵子?|过阵子|这几天|这两天|"
+        "下晚现立一待等",
+        r"(?P<off>下班(?:之?前|以前)|晚上之?前|现在就|立刻|立即|一会儿|待会儿?|等会儿?)",
+    ),
+    (
+        "明今过这近最尽改回以下周月上中年节一两三几早有发本春端国五十半赶哪",
+        r"(?P<vague>赶明儿|改日|哪天|明后天|明后两天|今明两?天|过几天|过两天|过段时间|过一阵子?|过阵子|这几天|这两天|"
         r"近几天|近两天|最近|近期|尽快|尽早|改天|回头|以后|过些天|下周|下个?星期|下个?礼拜|这周|"
         r"这个?星期|这个?礼拜|本周|周末|下个?月|月初|月中|上旬|中旬|下旬|年后|年前|节后|节前|"
         r"一两天|两三天|三五天|几天|早晚|有空|有时间|发工资|春节|过年|中秋|端午|国庆|五一|十一|"
@@ -148,6 +157,8 @@ _EN_ALTS = [
     ),
     (
         "ntcl" + _DAY_FIRST,
+        rf"(?P<weeknx>(?P<nxday>{_DAY})\s+(?:of\s+)?next\s+week\b|"
+        rf"next\s+week(?:\s+on|,)?\s+(?P<nxday2>{_DAY})\b)|"
         rf"(?P<week>(?:(?P<ww>next|this|last|coming|this\s+coming)\s+)?(?P<wname>{_DAY})\b)",
     ),
     (
@@ -159,13 +170,18 @@ _EN_ALTS = [
     (_NUM_FIRST, rf"(?P<wdn>(?P<wdnn>{_ENN})\s+(?:business|working|work)\s+days?\b)"),
     ("n", r"(?P<nwd>next\s+(?:business|working|work)\s+day\b)"),
     ("iw", rf"(?P<nd>(?:in|within)\s+(?P<ndn>{_ENN})\s+days?\b)"),
+    ("t", rf"(?P<dname2>the\s+(?P<dnd2>\d{{1,2}})(?:st|nd|rd|th)?\s+of\s+(?P<dnm2>{_MON})\b)"),
     ("t", rf"(?P<bdw>the\s+(?P<bdwn>{_ORD}))\b"),
     ("t" + _D, r"(?P<nmd>(?:the\s+)?(?P<nmdn>\d{1,2})(?:st|nd|rd|th)?\s+of\s+next\s+month\b)"),
     (
         "t" + _D,
         r"(?P<bd>the\s+(?P<bdn>\d{1,2})(?:st|nd|rd|th)\b|(?P<bdn2>\d{1,2})(?:st|nd|rd|th)\b)",
     ),
-    ("ec", r"(?P<off>(?:end\s+of\s+(?:the\s+)?(?:day|business)|eod|close\s+of\s+business|cob)\b)"),
+    (
+        "ecrli",
+        r"(?P<off>(?:end\s+of\s+(?:the\s+)?(?:day|business)|eod|close\s+of\s+business|cob|"
+        r"right\s+now|right\s+away|later\s+today|in\s+a\s+few\s+minutes|immediately)\b)",
+    ),
     (
         "ntslafcwempbo" + _D,
         r"(?P<vague>next\s+week\b|this\s+week\b|soon\b|later\b(?!\s+than)|some\s*time\b|"
@@ -187,7 +203,8 @@ LATIN = re.compile(r"[a-z]")
 # A cheap first look: can this text name a specific day at all? (Most turns cannot.) Each
 # pattern begins with a literal or a character class, so the regex engine scans it quickly.
 ZH_DAY_WORDS = re.compile(
-    "今天|今日|今儿|今晚|今早|今年底|明天|明日|明儿|明早|明晚|后天|前天|昨天|昨日|昨晚|当天|当日|"
+    "今天|今日|今儿|今晚|今早|今年底|明天|明日|明儿|明早|明晚|后天|后儿|前天|昨天|昨日|昨晚|当天|当日|"
+    "现在就|立刻|立即|一会儿|待会|等会|"
     "听日|琴日|寻日|星期|礼拜|月底|月末|年底|年末|下班|晚上之前|晚上前|工作日|工作天|元旦|圣诞|平安夜|国庆节|"
     "劳动节|周一|周二|周三|周四|周五|周六|周日|周天|周1|周2|周3|周4|周5|周6|周7|天后|天以后|天之后|"
     "天内|天之内|天以内"
@@ -199,6 +216,7 @@ EN_DAY_WORDS = frozenset(
     "today tonight tomorrow tmr tmrw yesterday monday tuesday wednesday thursday friday saturday "
     "sunday tues weds thurs january february march april may june july august september october "
     "november december jan feb mar apr jun jul aug sep sept oct nov dec eod cob christmas "
+    "now away immediately "
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
     "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth".split()
 )

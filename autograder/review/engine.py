@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 
 from .commitments import find_commitment
 from .elements import find_elements
@@ -15,15 +15,26 @@ __all__ = ["review", "JURISDICTIONS"]
 JURISDICTIONS = ("cn", "us")
 
 
-def _wall_time(at: datetime) -> datetime:
-    """The call's local wall time: an aware datetime keeps its own clock reading, naive is as is."""
-    return at.replace(tzinfo=None) if at.tzinfo is not None else at
+# China has one time zone, so an aware time of a Chinese call converts to it exactly; a US call
+# may be in any of several zones, so an aware time keeps its own clock reading.
+_CHINA = timezone(timedelta(hours=8))
+
+
+def _wall_time(at: datetime, jurisdiction: str) -> datetime:
+    """The call's local wall time (naive). Naive input already is one."""
+    if at.tzinfo is None or at.utcoffset() is None:
+        return at.replace(tzinfo=None)
+    if jurisdiction == "cn":
+        return at.astimezone(_CHINA).replace(tzinfo=None)
+    return at.replace(tzinfo=None)
 
 
 def review(text: str, at: datetime, jurisdiction: str | None = None) -> ReviewResult:
     """Review a script or transcript placed at `at` (the moment of the call).
 
     `jurisdiction` is None (guess from the language: Chinese → "cn", else "us"), "cn" or "us".
+    `at` naive is the local wall time of the call; aware is converted to it (China: UTC+8; US:
+    the datetime's own clock reading, since the caller's zone is the one that matters).
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
@@ -31,14 +42,15 @@ def review(text: str, at: datetime, jurisdiction: str | None = None) -> ReviewRe
         raise TypeError(f"at must be a datetime.datetime, not {type(at).__name__}")
     if jurisdiction is not None and jurisdiction not in JURISDICTIONS:
         raise ValueError(f"jurisdiction must be None, 'cn' or 'us', not {jurisdiction!r}")
-    wall = _wall_time(at)
     turns = split_turns(text)
+    place = jurisdiction or (jurisdiction_of(turns) if turns else "cn")
+    wall = _wall_time(at, place)
     result = ReviewResult(text=text, at=wall, turns=turns)
     if not turns:
         result.elements = find_elements(turns)
         return result
     flags = find_flags(turns)
-    late = hours_flag(wall, jurisdiction or jurisdiction_of(turns))
+    late = hours_flag(wall, place)
     if late is not None:
         flags.insert(0, late)
     result.flags = flags

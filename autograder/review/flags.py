@@ -21,7 +21,7 @@ _NEG_ZH = re.compile(
     r"不该|不应|禁止|严禁|不允许|不准|不要|别|无需|不用|没必要|不存在|不涉及|杜绝|避免|拒绝)"
 )
 _NEG_EN = re.compile(
-    r"\b(not|never|no|won t|wont|don t|dont|doesn t|didn t|can t|cannot|shouldn t|mustn t|isn t|"
+    r"\b(no one|no longer|nobody|not|never|no|won t|wont|don t|dont|doesn t|didn t|can t|cannot|shouldn t|mustn t|isn t|"
     r"aren t|wasn t|nobody|no one|neither|nor|without|avoid|instead of|refrain from|"
     r"under no circumstances|no longer)\b"
 )
@@ -32,13 +32,13 @@ _NEG_NEXT = re.compile(r"(不|没|未|非|无|别)\s*$")
 # Words between negator and match that end the negator's reach (`你不还我们就上门`).
 _BREAK_ZH = re.compile(r"就|便|才|否则|不然|的话|要是|如果|那么|那|所以|我们|我")
 _BREAK_EN = re.compile(
-    r"\b(if|unless|or|otherwise|until|then|so|we|i|they|we ll|i ll|who|that|which)\b"
+    r"\b(if|unless|or else|otherwise|until|then|so|when|we|i|they|we ll|i ll|who|that|which)\b"
 )
 # Reported or hypothetical speech in the same clause: `有人说要上门`, `if anyone threatens you`.
 _REPORT_ZH = re.compile(
     r"有人|别人说|他人|听说|据说|有的.{0,6}催收|有些.{0,6}催收|其他.{0,4}催收|不正规|非法催收|不法|冒充|假冒|自称|诈骗分子|骗子会|"
     r"谨防|警惕|提醒您|提醒你|你说|您说|你刚才说|您刚才说|所谓|像.{0,6}这样的话|类似|网上说|传言|谣言|"
-    r"怀疑|担心|以为|任何人|不管谁|无论谁|凡是"
+    r"怀疑|担心|以为|任何|不管谁|无论谁|凡是"
 )
 _REPORT_EN = re.compile(
     r"\b(if anyone|if someone|anyone who|someone who|anybody who|some collectors|other collectors|"
@@ -94,7 +94,10 @@ def is_negated(norm: str, i: int) -> bool:
         last = m
     if last is not None:
         gap = wprefix[last.end() :]
-        if len(gap.split()) <= 3 and not _BREAK_EN.search(gap):
+        reach = 5 if last.group(1) in ("no one", "nobody", "never", "no longer") else 3
+        # a list keeps the negation: `don't accept gift cards or crypto`
+        parts = re.split(r"\b(?:or|nor|and)\b", gap)
+        if all(len(p.split()) <= reach for p in parts) and not _BREAK_EN.search(gap):
             return True
     return False
 

@@ -18,6 +18,7 @@ from autograder.review.timeexpr import DayMention, find_days, find_time, may_nam
 __all__ = [
     "Clause",
     "asks",
+    "asks_amount",
     "confirms",
     "is_acceptance",
     "is_refusal",
@@ -31,7 +32,7 @@ _CLEAN += (("，", ","), ("；", ";"), ("：", ":"))
 _PUNCT = re.compile(r"[。!?;\n.,、~:]")
 _SENTENCE_END = set("。!?;\n.")
 _ABBREVIATIONS = tuple(
-    f" {w}" for w in "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st no".split()
+    f" {w}" for w in "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st".split()
 )
 _CONJ = re.compile(
     r"\s(?=but\s)|(?<!hundred)(?<!thousand)\s(?=and\s)|(?=但是|不过|可是)|然后|(?<=[0-9元块])再"
@@ -55,6 +56,11 @@ class cached_property:  # noqa: N801 - functools' version takes a lock on every 
 
 
 _LETTERS = re.compile(r"[\W_\d]")
+_BUT = ("but ", "但", "不过", "可是", "只是")
+_PART_OF_DAY = re.compile(
+    r"(?:那就|就|那)?(?:上午|下午|中午|晚上|傍晚|早上|一早)(?:吧|呢|啊|可以|行)?|"
+    r"(?:in\s+the\s+)?(?:morning|afternoon|evening|tonight)(?:\s+then)?"
+)
 
 
 class Clause:
@@ -65,12 +71,13 @@ class Clause:
     ) -> None:
         self.text = text
         self.today = at.date()
+        self.now = at.time()
         self.next_week = next_week  # the question answered was about next week
         self.script = cue.script_of(text)
         self.days: list[DayMention] = find_days(text, at) if may_name_day(text) else []
         self.sentence = sentence  # the clauses of its sentence, itself included
         self.k = len(sentence)  # its place in the sentence
-        self.asked = False  # its sentence ends with a question mark and it is the last clause
+        self.asked = False  # its sentence ends with a question mark
         self.joined = False  # it goes on from the clause before: "... today and $100 next Friday"
         sentence.append(self)
 
@@ -108,11 +115,29 @@ class Clause:
         if len(days) != 1:
             return None
         day = days.pop()
-        if self.next_week and all(d.plain_weekday for d in use):
+        next_week = self.next_week or any(
+            next_week_asked(o.text) for o in self.sentence[: self.k]
+        )  # 下周吧，周三 / next week, on Thursday
+        if next_week and all(d.plain_weekday for d in use):
             monday = self.today + timedelta(days=7 - self.today.weekday())
             while day < monday:  # 您说的下周，具体周几？— 周二 is next week's Tuesday
                 day += timedelta(days=7)
         return day
+
+    @cached_property
+    def clock_day(self) -> date | None:
+        """三点前我汇过去: a payment at a clock time with no day named is due today (or tomorrow
+        when that hour has already passed at the time of the call)."""
+        if self.days or self.time is None or not self.own_pay:
+            return None
+        if self.time > self.now:
+            return self.today
+        return self.today + timedelta(days=1)
+
+    @cached_property
+    def part_of_day(self) -> bool:
+        """下午吧 / in the afternoon: nothing but a part of the day (an answer about when)."""
+        return _PART_OF_DAY.fullmatch(self.text) is not None
 
     @cached_property
     def negated(self) -> bool:
@@ -126,6 +151,10 @@ class Clause:
     @cached_property
     def conditional(self) -> bool:
         """如果 / 有钱就 / if ..., or the consequent of a 如果 clause before it."""
+        if self.bare and any(o.own_conditional for o in self.sentence):
+            return True  # 这个月25号，我薪水一进来就缴: a bare day takes its sentence's condition
+        if any(o._has(cue.PRECONDITION) for o in self.sentence):
+            return True  # 我打算后天还，但你得先把罚息说清楚
         carry = False
         for o in self.sentence[: self.k + 1]:  # left to right, without recursion
             own = o.own_conditional
@@ -141,6 +170,9 @@ class Clause:
         """尽量 / maybe ..., or a sentence with a lone hedge (明天吧，我争取)."""
         if self._has(cue.HEDGE):
             return True
+        later = self.sentence[self.k + 1 :]
+        if any(o.text.startswith(_BUT) and o._has(cue.HEDGE) for o in later):
+            return True  # I'd like to pay on Friday but I doubt I'll have the money
         return any(o is not self and o._lone_hedge for o in self.sentence)
 
     @cached_property
@@ -170,7 +202,7 @@ class Clause:
             j = k + step
             while 0 <= j < len(self.sentence) and not self.sentence[j].days:
                 o = self.sentence[j]
-                if o.own_pay and not (o.negated or o.conditional or o.question or o.hedged):
+                if o.own_pay and not (o.negated or o.conditional or o.own_question or o.hedged):
                     return True
                 j += step
         return False
@@ -188,12 +220,20 @@ class Clause:
     @cached_property
     def question(self) -> bool:
         """吗 / 能不能 / can you ..., or the last clause before a question mark."""
-        return self.asked or self._has(cue.QUESTION)
+        return self.asked or self.own_question
+
+    @cached_property
+    def own_question(self) -> bool:
+        return self._has(cue.QUESTION)
 
     @cached_property
     def proposal(self) -> bool:
-        """A question that proposes: 明天还2000可以吗? / how about Friday?"""
-        return self.question and self._has(cue.TAG_PROPOSAL)
+        """A question that proposes: 明天还2000可以吗? / 明天还2000，可以吗? / how about Friday?"""
+        if not self.question:
+            return False
+        return self._has(cue.TAG_PROPOSAL) or (
+            self.asked and any(cue.TAG_PROPOSAL.search(o.text, o.script) for o in self.sentence)
+        )
 
     @cached_property
     def bare(self) -> bool:
@@ -257,7 +297,8 @@ def read_clauses(norm: str, at: datetime, next_week: bool = False) -> list[Claus
             clauses[-1].joined = joined
         if end in _SENTENCE_END:
             if end == "?" and sentence:
-                sentence[-1].asked = True
+                for c in sentence:  # 明天还2000，可以吗？: the whole sentence is asked
+                    c.asked = True
             sentence = []
     return clauses
 
@@ -270,17 +311,18 @@ def is_acceptance(norm: str, pure: bool = False) -> bool:
     """
     text = _clean(norm).strip().lstrip("(（\"'")
     script = cue.script_of(text)
-    if not cue.ACCEPT.search(text, script):
+    pieces = [p.strip() for p, _end, _joined in _pieces(text) if p.strip()]
+    # 在，可以 / Yes, sorry. Okay.: one piece is the yes, the others only greet or apologise.
+    if not any(cue.ACCEPT.search(p, script) for p in pieces):
         return False
     if pure and len(_LETTERS.sub("", cue.FILLER.sub(" ", text, script))) > 1:
         return False
     negated = cue.NEG.search(cue.NEG_OK.sub(" ", text, script), script)
     if negated or cue.HEDGE.search(text, script) or cue.COND.search(text, script):
         return False
-    # 嗯，我现在在忙 is not a yes: whatever follows the yes must stay on the promise.
-    for rest, _end, _joined in _pieces(text)[1:]:
-        rest = rest.strip()
-        if not rest or cue.ACCEPT.search(rest, script) or cue.AGREEING.search(rest, script):
+    # 嗯，我现在在忙 is not a yes: whatever else the turn says must stay on the promise.
+    for rest in pieces:
+        if cue.ACCEPT.search(rest, script) or cue.AGREEING.search(rest, script):
             continue
         if cue.PAY.search(rest, script) or may_name_day(rest) or _NUMBERISH.search(rest):
             continue
@@ -308,6 +350,11 @@ def talks_of_paying(norm: str) -> bool | None:
     if cue.INCOME.search(norm, script):
         return False
     return True if cue.ASKS_DAY.search(norm, script) else None  # 具体周几？ on a collection call
+
+
+def asks_amount(norm: str) -> bool:
+    """True when a turn asks how much (还多少？ / how much? / and the amount?)."""
+    return cue.ASKS_AMOUNT.search(norm, cue.script_of(norm))
 
 
 def next_week_asked(norm: str) -> bool:

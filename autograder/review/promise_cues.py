@@ -45,20 +45,34 @@ class Cue:
 
 
 PAY = Cue(
-    "还(?!是|有|在|没|要|得|会|可以|行|好|挺|不错|早|差|剩|想|需|真|算|欠|款日|款期|款记录)|"
-    "还(?=行吗|行不|可以吗|可不可以)|付|缴|把钱|打到|存到|汇到|转到|"
-    "交(?:钱|款|上|给|清|齐|了|掉)|剩下|剩余|余下|其余|尾款|结清|处理|补上|凑|存进|存钱|汇款|"
-    "转(?!告|达|接|身|变|正|念|眼|移|到.{0,3}部门)|汇.{0,8}过[来去]|打款|打钱|"
+    "还(?!是|有|在|没|要|得|会|可以|行|好|挺|不错|早|差|剩|想|需|真|算|欠|款日|款期|款记录|能|够|蛮|"
+    "很|比较|那么|这么|不确定|不知道|款情况|款进度)|"
+    "还(?=行吗|行不|可以吗|可不可以)|付(?<!应付)(?<!对付)(?!出)|缴|把钱|打到|存到|汇到|转到|"
+    "交(?:钱|款|上|给|清|齐|了|掉)|剩下|剩余|余下|其余|尾款|结清|处理|补上|凑(?!合|热闹)|存进|存钱|汇款|"
+    "转(?!告|达|接|身|变|正|念|眼|移|到.{0,3}部门)|汇.{0,8}过[来去]|打款|打钱|官方app|官方渠道|柜台|"
+    "自动扣款|自动还款|扣款|划拨|存入|"
+    "网银|手机银行|atm|"
     "打.{0,6}(?:钱|款|\\d|[一二两三四五六七八九十百千万]).{0,4}过[来去]",
-    r"\b(?:pay|paying|payment|transfer|send|settle|clear|deposit|wire|cover)|\bremaining\b|"
+    r"\b(?:pay|paying|payment|settle|deposit|wire)|\btransfer(?!\s+(?:you|your\s+call))|"
+    r"\bsend(?:ing)?\b(?=.{0,24}(?:\$|\d|money|payment|\bit\b|funds|check|cash|the\s+rest|balance|"
+    r"over|dollars|bucks|hundred|thousand))|\b(?:clear|cover)\s+(?:it|the\s+(?:balance|debt|amount|rest))\b|"
+    r"\bremaining\b|"
     r"\bthe\s+(?:rest|balance)\b|\b(?:can|could|will|'ll)\s+do\b|\bhave\s+it\s+paid\b|"
     r"\byou(?:'ll|\s+will)\s+have\s+(?:the|it|your)\b|\bget\b.{0,24}\bto\s+you\b|"
+    r"\b(?:swing|afford|manage|scrape\s+together|come\s+up\s+with|autopay|auto-pay)\b|"
+    r"\btake\s+care\s+of\s+(?:it|that|this|the\s+\w+)\b|"
+    r"\b(?:automatic\s+payment|direct\s+debit)\b|"
+    r"\bthrough\s+(?:the|your)\s+(?:official\s+)?(?:app|website|portal)\b|"
+    r"\bhave\s+(?:it|the\s+\w+|\$?\d[\d,.]*)\s+(?:to|for)\s+you\b|"
+    r"\b(?:mail|send|write)(?:ing|s)?\s+(?:you\s+)?(?:a|the)\s+check\b|"
+    r"\byou(?:'ll|\s+will)\s+(?:get|receive)\b|\bmake\s+sure\b.{0,30}\b(?:in|through|paid)\b|"
     r"\bput\b.{0,30}\btoward|\bput\s+me\s+down\s+for\b|\bsign\s+me\s+up\b|\b(?:have|get)\s+(?:it|the|this|that|them|all|my)\b.{0,20}\bpaid\b|\bpaid\s+off\b|\bexpect\b",
 )
 # Paying another bill (rent, school or hospital fees) is not paying this debt.
 OTHER_BILL = Cue(
-    "房租|租金|学费|水电|物业费|医药费|住院费|手术费|话费|电费|水费|房贷|按揭",
-    r"\b(?:rent|tuition|utility|utilities|mortgage)\b|\belectric(?:ity)?\s+bill\b|"
+    "房租|租金|学费|水电|物业费|医药费|住院费|手术费|话费|电费|水费|房贷|按揭|保险|车险|打电话|回电|"
+    "联系您|联系你",
+    r"\b(?:rent|tuition|utility|utilities|mortgage|insurance)\b|\bcall\s+(?:you|me)\b|\bcall\s+back\b|\belectric(?:ity)?\s+bill\b|"
     r"\b(?:medical|hospital)\s+bills?\b",
 )
 # Talk of income (salary day, payday) is not talk of paying the debt.
@@ -67,13 +81,15 @@ INCOME = Cue(
     r"\b(?:payday|paycheck|salary|bonus|wages?)\b|\bget\s+paid\b|\bcall\s+(?:you|me)\b|"
     r"\bcall\s+back\b|\breach\s+you\b",
 )  # ... nor is arranging a call back
+# The collector asks how much: 还多少？ / How much? / And the amount?
+ASKS_AMOUNT = Cue("多少|金额|几千|几百", r"\bhow\s+much\b|\bthe\s+amount\b|\bwhat\s+amount\b")
 ASKS_DAY = Cue(
     "哪天|哪一天|几号|周几|星期几|礼拜几|什么时候|啥时候|何时",
     r"\b(?:which|what)\s+day\b|\bwhen\b|\bwhat\s+date\b",
 )
 BALANCE = Cue(
-    "欠|总共|一共|余额|逾期|账单|应还|全部|本金|利息|罚息|最低还款",
-    r"\b(?:owe|owed|owing|balance|overdue|outstanding|total|bill|statement|interest|fees?|minimum)\b|"
+    "欠|总共|一共|余额|逾期|账单|全部|本金|利息|罚息",
+    r"\b(?:owe|owed|owing|balance|overdue|outstanding|total|bill|statement|interest|fees?)\b|"
     r"\bpast\s+due\b",
 )
 DUE_NOUN = Cue(
@@ -82,10 +98,12 @@ DUE_NOUN = Cue(
 )
 NEG_OK = Cue(
     "没问题|没事|没关系|不好意思|不客气|不会忘|不会再|不会拖|不会晚|不会逾期|不会耽误|不会食言|"
-    "不会失约|不过|不管|不然|不用担心|不超过|不晚于|不迟于|要不|不得不",
+    "不会失约|不过|不管|不然|不用担心|不超过|不晚于|不迟于|要不|不得不|行不行|可不可以|能不能|好不好|"
+    "没错|没毛病|不错|"
+    "是不是|要不要|会不会|对不对|有没有|成不成|方不方便",
     r"\bno\s+(?:problem|worries)\b|\bnot\s+a\s+problem\b|\bdon't\s+worry\b|"
     r"\b(?:won't|will\s+not)\s+forget\b|\bwon't\s+be\s+late\b|\b(?:no|not)\s+later\s+than\b|"
-    r"\bwithout\s+fail\b",
+    r"\bwithout\s+fail\b|\bno\s+earlier\b|\bnot\s+before\b",
 )
 NEG = Cue(
     "不|没|别|无法|甭|未|唔|冇",
@@ -93,10 +111,14 @@ NEG = Cue(
 )
 COND = Cue(
     "如果|要是|假如|假设|万一|只要|除非|的话|了就|有钱就|有了钱|看情况|到时候|再看|才能|否则|不然|"
+    "发了.{0,4}就|到账.{0,3}就|拿到.{0,6}就|收到.{0,6}就|领到.{0,6}就|借到.{0,6}就|凑到.{0,6}就|"
+    "下来.{0,3}就|到了.{0,3}就|有了.{0,3}就|一(?:到|进|发|来|拿|收|领|有).{0,5}就|"
     "等(?:我|到|发|工资|钱|他|她|下个|客户|老板|公司)",
     r"\b(?:if|unless|provided|assuming|otherwise)\b|\bas\s+long\s+as\b|\bdepend|"
     r"\bor\s+(?:else|you'll|you\s+will|we'll|we\s+will)\b|"
-    r"\b(?:once|when|after)\s+i\s+get\b|\bin\s+case\b|\bi'd\b(?!\s+(?:rather|prefer|like|say))",
+    r"\b(?:once|when|after)\s+i\s+(?:get|have|receive|find)\b|"
+    r"\b(?:once|when|after)\s+(?:my|the)\s+(?:\w+\s+){0,2}(?:hits|comes|clears|arrives|lands|"
+    r"goes\s+through)\b|\bin\s+case\b|\bi'd\b(?!\s+(?:rather|prefer|like|say))",
 )
 COND_CARRY = Cue(
     "如果|要是|假如|假设|万一|只要|除非|的话",
@@ -104,8 +126,9 @@ COND_CARRY = Cue(
 )
 HEDGE = Cue(
     "尽量|争取|试试|试一下|可能|也许|大概|估计|应该|说不定|不一定|再说|看看|考虑|想想|商量|问问|"
-    "不清楚|不确定|不知道|说不准|说不好|想办法|想想办法|够呛|悬",
-    r"\b(?:maybe|perhaps|probably|might|try|trying|hopefully|hope|hoping)\b|\bfigure\b.{0,20}\bout\b|"
+    "不清楚|不确定|不知道|说不准|说不好|想办法|想想办法|够呛|悬|能还多少|最早|最快也|最快得",
+    r"\b(?:maybe|perhaps|probably|might|try|trying|hopefully|hope|hoping)\b|"
+    r"\bwhat(?:ever)?\s+i\s+can\b|\bearliest\b|\bdoubt\b|\bfigure\b.{0,20}\bout\b|"
     r"\bwork\s+something\s+out\b|\bi\s+guess\b|\bnot\s+sure\b|"
     r"\bshould\s+be\s+able\b|\bsee\s+(?:what|if)\b|\bi\s+don't\s+know\b|"
     r"\blet\s+me\s+(?:think|check|see)\b|\bthink\s+about\b",
@@ -118,9 +141,11 @@ HEDGE_ONLY = Cue(
     r"see\s+what\s+i\s+can\s+do)[.!]*$|^(?:maybe|we'll\s+see|i'm\s+not\s+sure|i\s+don't\s+know)$",
 )
 PAST = Cue(
-    "已经|已还|已付|已转|早就(?<!一早就)|还过|付过|本来|原本|原来打算|本打算|刚才|刚刚|上周|是想|本想|"
+    "已经(?!约好|安排|准备|决定|打算|想好|计划|说好|定好|预约)|已还|已付|已转|早就(?<!一早就)|上次|上回|"
+    "还过|付过|本来|原本|原来打算|本打算|刚才|刚刚|上周|是想|本想|"
     "原想",
-    r"\b(?:was|were)\s+going\s+to\b|\bwas\s+planning\b|\bmeant\s+to\b|\balready\b|"
+    r"\b(?:was|were)\s+going\s+to\b|\bwas\s+planning\b|\bmeant\s+to\b|\blast\s+time\b|"
+    r"\balready\b(?!\s+(?:set\s+up|scheduled|arranged|booked|planned))|"
     r"\bi(?:'ve|\s+have)?\s+paid\b|\bdid\s+pay\b|\bsent\s+it\b|\blast\s+week\b",
 )
 QUESTION = Cue(
@@ -136,9 +161,11 @@ TAG_PROPOSAL = Cue(
 )
 FILLER = Cue(
     "那就|那么|就|吧|啊|呀|嗯|哦|呗|了|的|那|好|行|可以|我|先|定在|定|约在|只能|只|最晚|最迟|最快|"
-    "之前|以前|前|上午|下午|晚上|中午|早上|点|半|钟|左右|能|会|差不多",
+    "之前|以前|前|上午|下午|晚上|中午|早上|点|半|钟|左右|能|会|差不多|全部|全额|一次性|所有|没问题|没事|"
+    "也行|也可以|ok",
     r"\b(?:then|can\s+we|could\s+we|can\s+i|could\s+i|i\s+can|i\s+could|can|what\s+if|about|"
-    r"i'd\s+rather|i'd\s+prefer|i'd\s+say|rather|prefer|do|to\s+be\s+safe|"
+    r"i'd\s+rather|i'd\s+prefer|i'd\s+say|rather|prefer|do|to\s+be\s+safe|would|shall|does|we|"
+    r"full|amount|whole|entire|everything|all|better|best|"
     r"around|roughly|approximately|please|let's\s+say|let's\s+do|let's\s+go\s+with|let's\s+make\s+it|make\s+it|"
     r"it\s+is|how\s+about|say|on|by|before|ok|okay|sure|yes|yeah|fine|i'll|"
     r"i\s+will|instead|only|just|works?|for|me|is|good|great|it|that|at|the|in|morning|"
@@ -150,11 +177,18 @@ ACCEPT = Cue(
     "^(?:那|那就|哦|噢|嗯)?(?:可以|没问题|一定|肯定|放心|同意|答应|那就这样|就这样|就这么|定了|记住了|"
     "ok|okay)",
     r"^(?:ok|okay|yes|yeah|yep|yup|sure|fine|alright|all\s+right|deal|agreed|that\s+works|confirmed?|"
-    r"exactly|yes\s+it\s+is|"
+    r"exactly|yes\s+it\s+is|go\s+ahead|please\s+do|do\s+it|book\s+it|set\s+it\s+up|you\s+bet|"
+    r"certainly|(?:you\s+can\s+)?count\s+on\s+(?:it|me)|doable|can\s+do|that'll\s+work|"
     r"works\s+for\s+me|sounds\s+good|will\s+do|i\s+will|i\s+can|i'll\s+do\s+(?:it|that)|"
     r"i\s+promise|of\s+course|definitely|absolutely|no\s+problem|correct|right|that's\s+right|"
     r"that's\s+fine|that's\s+ok|got\s+it|understood|that\s+should\s+(?:be\s+fine|work|be\s+ok)|"
     r"that'd\s+work|that\s+would\s+work|that\s+works|i\s+can\s+manage\s+that|you\s+got\s+it)\b",
+)
+# A precondition anywhere in a sentence makes its promise conditional: 但你得先… / 前提是…
+PRECONDITION = Cue(
+    "得先|要先|必须先|先得|首先得|前提是|除非|只要",
+    r"\bfirst\s+you\b|\byou\s+(?:have|need)\s+to\s+first\b|\bonly\s+if\b|\bunless\b|"
+    r"\bprovided\b|\bas\s+long\s+as\b",
 )
 # In a script without speaker tags only a stated agreement counts, not a demand or a question.
 CONFIRM = Cue(
@@ -168,9 +202,11 @@ CONFIRM = Cue(
 # Words that keep a yes on the promise: 谢谢 / 记下了 / 准时 / thanks / noted / I promise.
 AGREEING = Cue(
     "谢谢|再见|拜拜|记住|记下|准时|按时|放心|一定|知道了|明白|没问题|可以|就这样|就这么|说定|定了|"
+    "没错|对的|是的|没毛病|确实|正确|对啊|好的|行|不好意思|抱歉|喂|在的|我在|"
     "通过|官方|App|app",
     r"\b(?:thanks?|thank\s+you|please|bye|noted|promise|definitely|for\s+sure|on\s+time|will\s+do|"
-    r"sounds\s+good|got\s+it|no\s+problem|that's\s+(?:fine|ok|right)|that\s+works|"
+    r"sounds\s+good|got\s+it|no\s+problem|that's\s+(?:fine|ok|right|correct)|that\s+works|correct|"
+    r"exactly|right|sorry|hello|hi|i'm\s+here|still\s+here|(?:that's\s+the|sounds\s+like\s+a)\s+plan|"
     r"the\s+app|online|website|portal)\b",
 )
 REFUSE = Cue(

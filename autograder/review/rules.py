@@ -182,7 +182,13 @@ _COMMON |= {" ", "s", "t", "m", "the", "to", "you", "your", "me", "my", "we", "i
 
 def _strength(alts: set[str]) -> int:
     """How selective an anchor set is: its weakest word's length, common words count as 0."""
-    return min(0 if a.strip() in _COMMON or not a.strip() else len(a.strip()) for a in alts)
+    return min(_weight(a.strip()) for a in alts)
+
+
+def _weight(a: str) -> int:
+    if not a or a in _COMMON or (len(a) == 1 and a.isascii()):
+        return 0  # a single letter or digit occurs in almost every text
+    return len(a)
 
 
 @lru_cache(maxsize=1)

@@ -117,6 +117,7 @@ _REL = {
     "明天": 1, "明日": 1, "明儿": 1, "明早": 1, "明晚": 1, "后天": 2, "大后天": 3,
     "昨天": -1, "昨日": -1, "昨晚": -1, "前天": -2, "大前天": -3,
     "听日": 1, "琴日": -1, "寻日": -1,  # Cantonese
+    "后儿": 2, "后儿个": 2, "大后儿": 3,  # Beijing speech
     "today": 0, "tonight": 0, "tomorrow": 1, "tmr": 1, "tmrw": 1, "yesterday": -1,
 }  # fmt: skip
 
@@ -147,6 +148,8 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
         day = _future_md(today, pat.EN_MONTHS[g("mn")], int(g("mnd")))
     elif kind == "dname":
         day = _future_md(today, pat.EN_MONTHS[g("dnm")], int(g("dnd")))
+    elif kind == "dname2":  # the 1st of December
+        day = _future_md(today, pat.EN_MONTHS[g("dnm2")], int(g("dnd2")))
     elif kind == "nmd":
         first = _month_end(today, 1).replace(day=1)
         day = _month_day(first.year, first.month, int(g("nmdn")))
@@ -170,6 +173,8 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
         which = re.sub(r"\s+", " ", g("ww") or "")
         day = _weekday(today, wd, "" if which in ("coming", "this coming") else which)
         plain = not which
+    elif kind == "weeknx":  # "Wednesday next week" / "next week on Wednesday"
+        day = _weekday(today, pat.EN_DAYS[g("nxday") or g("nxday2")], "next")
     elif kind == "rel":
         word = g("rel")
         offset = _REL.get(word)
@@ -265,6 +270,8 @@ def find_time(norm: str) -> time | None:
         minute = int(m["mi"] or m["mi2"] or 0)
         if m["ap"] and m["ap"].startswith("p") and hour < 12:
             hour += 12
+        elif not m["ap"] and 1 <= hour <= 7 and not pat.CJK.search(norm[: m.start()][-3:]):
+            hour += 12  # "by 3:30" on a collection call is the afternoon, as 3点前 is
         if hour < 24 and minute < 60:
             return time(hour, minute)
         return None

@@ -3,6 +3,8 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from autograder.review.amounts import find_amounts, parse_chinese_number
 
@@ -74,3 +76,10 @@ def test_huge_and_empty_inputs():
 def test_marked_flags_currency_or_unit():
     found = find_amounts("还2000，转3000元")
     assert [a.marked for a in found] == [False, True]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_any_text_gives_positive_amounts_without_error(text):
+    for found in find_amounts(text.lower()):
+        assert found.value > 0 and 0 <= found.start < found.end <= len(text.lower())

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from autograder.review.commitments import find_commitment
 from autograder.review.model import Turn
@@ -150,3 +152,25 @@ def test_a_debtor_question_rejected_by_the_collector_is_no_promise():
     assert _find("客户：下下周五还行吗？\n催收员：不行，太晚了。") is None
     found = _find("客户：下下周五还行吗？\n催收员：可以。")
     assert found is not None and found.due == date(2026, 12, 11)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["催收员", "客户", "Agent", "Customer", "家属", ""]),
+            st.text(
+                alphabet=st.sampled_from(list("明天后周五号月底还不2000元,。?行好 pay friday $5"))
+            )
+            | st.text(max_size=40),
+        ),
+        max_size=6,
+    ),
+    st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2099, 12, 31)),
+)
+def test_any_text_and_any_call_time_give_a_result_or_none(lines, at):
+    text = "\n".join(f"{tag}：{body}" if tag else body for tag, body in lines)
+    found = find_commitment(split_turns(text), at)
+    if found is not None:
+        assert isinstance(found.due, date) and found.quote
+        assert found.speaker in ("debtor", "collector")

@@ -1,6 +1,6 @@
 """Flags: whose words count, negation, reported speech, lawful pressure, calling hours, quotes."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -104,11 +104,19 @@ def test_calling_hours(why, text, at, jur, late):
         assert f.category == "harassment" and f.turn == -1
 
 
-def test_aware_datetime_uses_its_own_wall_time():
+def test_aware_datetime_becomes_the_local_wall_time():
     shanghai = timezone(timedelta(hours=8))
     r = review("催收员：您好。", at=datetime(2026, 11, 23, 23, 0, tzinfo=shanghai))
     assert r.at == datetime(2026, 11, 23, 23, 0) and r.at.tzinfo is None
     assert {f.category for f in r.flags} == {"harassment"}
+    # 15:00 UTC is 23:00 in China
+    r = review("催收员：您好。", at=datetime(2026, 11, 23, 15, 0, tzinfo=UTC))
+    assert r.at == datetime(2026, 11, 23, 23, 0)
+    assert {f.category for f in r.flags} == {"harassment"}
+    # a US call keeps the datetime's own clock reading
+    eastern = timezone(timedelta(hours=-5))
+    r = review("Agent: Hello.", at=datetime(2026, 11, 23, 10, 0, tzinfo=eastern))
+    assert r.at == datetime(2026, 11, 23, 10, 0) and r.flags == []
 
 
 def test_jurisdiction_from_language():

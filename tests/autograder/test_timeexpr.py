@@ -3,6 +3,8 @@
 from datetime import date, datetime, time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from autograder.review.timeexpr import find_days, find_time
 
@@ -111,3 +113,12 @@ TIMES = [
 @pytest.mark.parametrize("text,expected", TIMES, ids=[t[0] for t in TIMES])
 def test_find_time(text, expected):
     assert find_time(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60), st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)))
+def test_any_text_resolves_without_error(text, day):
+    for found in find_days(text.lower(), day):
+        assert found.vague or isinstance(found.day, date)
+    found_time = find_time(text.lower())
+    assert found_time is None or isinstance(found_time, time)
