@@ -13,6 +13,7 @@ from autograder import __version__
 COMMANDS: dict[str, tuple[str, str]] = {
     # name: (module, one-line help)
     "release": ("autograder.release", "regenerate release/ from source/ / 由 source/ 生成学员版"),
+    "grade": ("autograder.grade.command", "grade every submission in parallel / 批量并行评分"),
 }
 
 

@@ -1,0 +1,163 @@
+"""`autograder grade ASSIGNMENT`: grade every submission in parallel, as `nbgrader autograde` would."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+import time
+from pathlib import Path
+
+from autograder.grade.course import CourseSpec, Limits, notebook_imports, resolve_root
+from autograder.grade.results import FAILED, GRADED, SKIPPED, Outcome
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("assignment", help="assignment id, e.g. 00-welcome")
+    parser.add_argument("--workers", type=int, default=None, help="local worker processes")
+    parser.add_argument(
+        "--scheduler", default=None, help="Dask scheduler address, e.g. tcp://h:8786"
+    )
+    parser.add_argument("--student", nargs="+", default=None, help="grade only these students")
+    parser.add_argument("--force", action="store_true", help="regrade already graded submissions")
+    parser.add_argument("--course-dir", default=".", help="the course directory (default: .)")
+    parser.add_argument("--db", default=None, help="gradebook URL (default: COURSE_DB_URL/config)")
+    parser.add_argument("--timeout", type=int, default=None, help="seconds per cell (config)")
+    parser.add_argument("--memory-mb", type=int, default=Limits.memory_mb, help="kernel memory cap")
+    parser.add_argument("--cpu-seconds", type=int, default=Limits.cpu_seconds, help="CPU cap")
+    parser.add_argument(
+        "--allow-network", action="store_true", help="do not cut the kernel's network"
+    )
+    parser.add_argument("--no-progress", dest="progress", action="store_false")
+
+
+def _reason_for_setup_error(exc: Exception, sub, expected: list[str]) -> str:
+    from autograder.grade.reasons import describe_error
+
+    text = str(exc)
+    if "No notebooks found" in text or "No notebooks were matched" in text:
+        found = ", ".join(p.name for p in sub.notebooks) or "nothing"
+        wanted = ", ".join(f"{n}.ipynb" for n in expected)
+        return f"no notebook named {wanted} (found {found}: renamed or missing?)"
+    return describe_error(exc)[0]
+
+
+def main(
+    *,
+    assignment: str,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    student: list[str] | None = None,
+    force: bool = False,
+    course_dir: str = ".",
+    db: str | None = None,
+    timeout: int | None = None,
+    memory_mb: int = Limits.memory_mb,
+    cpu_seconds: int = Limits.cpu_seconds,
+    allow_network: bool = False,
+    progress: bool = True,
+    preload: tuple[str, ...] | None = None,
+) -> int:
+    from nbgrader.api import MissingEntry
+    from tqdm import tqdm
+
+    from autograder.grade.executors import make_executor
+    from autograder.grade.gradebook import retrying, shared_gradebook
+    from autograder.grade.plan import discover, make_plan
+    from autograder.grade.reasons import describe_error
+    from autograder.grade.results import RunLog, report_lines, summary
+    from autograder.grade.sandbox import network_isolation_available
+    from autograder.grade.speedups import nbgrader_speedups
+    from autograder.grade.stages import ParentStages
+
+    start = time.monotonic()
+    network = allow_network
+    if not network and not network_isolation_available():
+        print(
+            "warning: cannot cut the kernel's network here (unshare needs root or user "
+            "namespaces); learner code may reach the network",
+            file=sys.stderr,
+        )
+        network = True
+    limits = Limits(memory_mb=memory_mb, cpu_seconds=cpu_seconds, network=network)
+    spec = CourseSpec(resolve_root(course_dir), assignment, db, timeout, limits)
+    config = spec.load_config()
+    coursedir = spec.coursedir(config)
+    if preload is None:
+        source = Path(coursedir.format_path(coursedir.source_directory, ".", assignment))
+        preload = notebook_imports(sorted(source.glob("*.ipynb")))
+    spec = dataclasses.replace(spec, preload=tuple(preload))
+    log = RunLog.for_assignment(coursedir, assignment)
+    outcomes: list[Outcome] = []
+
+    def done(outcome: Outcome) -> None:
+        outcomes.append(outcome)
+        log.record(outcome)
+
+    with nbgrader_speedups(), shared_gradebook(coursedir.db_url, coursedir.course_id) as gb:
+        try:
+            expected = [nb.name for nb in gb.find_assignment(assignment).notebooks]
+        except MissingEntry:
+            print(
+                f"error: assignment {assignment!r} is not in the gradebook; "
+                f"run `nbgrader generate_assignment {assignment}` first",
+                file=sys.stderr,
+            )
+            return 2
+        subs = discover(coursedir, assignment, student)
+        plan = make_plan(coursedir, gb, subs, force, log.failed_students())
+        for sub in plan.skipped:
+            done(Outcome(sub.student, SKIPPED))
+        bar = tqdm(
+            total=len(plan.to_grade),
+            desc=assignment,
+            unit="sub",
+            file=sys.stderr,
+            disable=not progress,
+            dynamic_ncols=True,
+        )
+        if plan.to_grade:
+            stages = ParentStages(config, coursedir, gb)
+            with make_executor(spec, workers, scheduler) as executor:
+                futures = {}
+                for sub in plan.to_grade:
+                    if not sub.notebooks:
+                        wanted = ", ".join(f"{n}.ipynb" for n in expected)
+                        done(Outcome(sub.student, FAILED, f"no notebook submitted ({wanted})"))
+                        bar.update()
+                        continue
+                    try:
+                        paths, notes = retrying(gb, lambda sub=sub: stages.prepare(sub))
+                    except Exception as exc:  # noqa: BLE001 - recorded, never stops the batch
+                        stages.fail(sub)
+                        reason = _reason_for_setup_error(exc, sub, expected)
+                        done(Outcome(sub.student, FAILED, reason, detail=describe_error(exc)[1]))
+                        bar.update()
+                        continue
+                    futures[executor.submit(sub.student, paths)] = (sub, notes)
+                for future in executor.as_completed(futures):
+                    sub, notes = futures[future]
+                    result = executor.result(future, sub.student)
+                    notes = notes + result.notes
+                    if result.error:
+                        stages.fail(sub)
+                        outcome = Outcome(
+                            sub.student, FAILED, result.error, notes, result.detail, result.seconds
+                        )
+                    else:
+                        try:
+                            retrying(gb, lambda sub=sub, r=result: stages.finish(sub, r))
+                            outcome = Outcome(
+                                sub.student, GRADED, notes=notes, seconds=result.seconds
+                            )
+                        except Exception as exc:  # noqa: BLE001
+                            stages.fail(sub)
+                            reason, detail = describe_error(exc)
+                            outcome = Outcome(sub.student, FAILED, reason, notes, detail)
+                    done(outcome)
+                    bar.update()
+        bar.close()
+    for line in report_lines(outcomes):
+        print(line)
+    print(summary(outcomes, time.monotonic() - start))
+    return 1 if any(o.status == FAILED for o in outcomes) else 0

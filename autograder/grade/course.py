@@ -1,0 +1,111 @@
+"""The grading run's settings: the course's nbgrader configuration plus this run's overrides."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_PRELOAD = ("autograder.checks",)
+# Never preloaded: importing them before the kernel configures itself changes their behaviour
+# (matplotlib picks its backend at import time).
+NO_PRELOAD = ("matplotlib", "ipywidgets", "IPython", "ipykernel")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What the learner's kernel is held to while it is graded (see docs/grading.md)."""
+
+    memory_mb: int = 2048  # RLIMIT_AS of the kernel process
+    cpu_seconds: int = 900  # RLIMIT_CPU backstop for the whole notebook
+    file_mb: int = 256  # RLIMIT_FSIZE: largest file the kernel may write
+    network: bool = False  # False: the kernel runs in an empty network namespace if possible
+    max_output_bytes: int = 1_000_000  # text kept per cell output after nbgrader's LimitOutput
+
+    def sandbox_args(self, preload: tuple[str, ...]) -> list[str]:
+        args = [
+            f"--memory-mb={self.memory_mb}",
+            f"--cpu-seconds={self.cpu_seconds}",
+            f"--file-mb={self.file_mb}",
+            f"--preload={','.join(preload)}",
+        ]
+        if not self.network:
+            args.append("--no-network")
+        return args
+
+
+@dataclass(frozen=True)
+class CourseSpec:
+    """A picklable description of the course and run, shipped to every worker (local or Dask)."""
+
+    root: str
+    assignment: str
+    db_url: str | None = None
+    timeout: int | None = None
+    limits: Limits = field(default_factory=Limits)
+    preload: tuple[str, ...] = DEFAULT_PRELOAD
+
+    def load_config(self):
+        """The nbgrader configuration as `nbgrader autograde` would load it, plus overrides."""
+        from jupyter_core.paths import jupyter_config_path
+        from traitlets.config import Config
+        from traitlets.config.loader import PyFileConfigLoader
+
+        config = Config()
+        # nbgrader reads nbgrader_config.py from the Jupyter config path, then the course dir.
+        for directory in [*reversed(jupyter_config_path()), self.root]:
+            if (Path(directory) / "nbgrader_config.py").is_file():
+                loader = PyFileConfigLoader("nbgrader_config.py", path=directory)
+                config.merge(loader.load_config())
+        config.CourseDirectory.root = self.root
+        if self.db_url:
+            config.CourseDirectory.db_url = self.db_url
+        if self.timeout is not None:
+            config.Execute.timeout = self.timeout
+        config.CourseDirectory.assignment_id = self.assignment
+        return config
+
+    def coursedir(self, config=None):
+        from nbgrader.coursedir import CourseDirectory
+
+        return CourseDirectory(config=config if config is not None else self.load_config())
+
+
+def resolve_root(course_dir: str | os.PathLike) -> str:
+    root = Path(course_dir).resolve()
+    if not root.is_dir():
+        raise FileNotFoundError(f"course directory {root} does not exist")
+    return str(root)
+
+
+def notebook_imports(paths: list[Path]) -> tuple[str, ...]:
+    """Modules the instructor's notebooks import: what a warm kernel should have loaded."""
+    import ast
+
+    import nbformat
+
+    found: list[str] = []
+    for path in paths:
+        try:
+            nb = nbformat.read(str(path), as_version=4)
+        except Exception:  # noqa: BLE001 - an unreadable source only costs speed
+            continue
+        for cell in nb.cells:
+            if cell.cell_type != "code":
+                continue
+            code = "\n".join(
+                line
+                for line in cell.source.splitlines()
+                if not line.lstrip().startswith(("%", "!"))
+            )
+            try:
+                tree = ast.parse(code)
+            except SyntaxError:
+                continue
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Import):
+                    found.extend(alias.name for alias in node.names)
+                elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                    found.append(node.module)
+    keep = [m for m in dict.fromkeys(found) if m.split(".")[0] not in NO_PRELOAD]
+    return tuple(keep)

@@ -1,0 +1,93 @@
+"""Where jobs run: local worker processes (default) or a Dask cluster (`--scheduler`).
+
+Both hand `run_job(spec, student, notebooks)` to a worker, which keeps a warm kernel pool per
+process (local) or per worker thread (Dask), and yield results as they complete. Dask workers
+must see the course directory at the same path (a shared filesystem), as the notebooks'
+directories are where learner code runs.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from autograder.grade.course import CourseSpec
+from autograder.grade.job import JobResult, close_engine, engine_for, run_job
+
+
+def _init_local_worker(spec: CourseSpec) -> None:
+    from multiprocessing.util import Finalize
+
+    engine_for(spec)  # start the first kernels while the parent prepares submissions
+    Finalize(None, close_engine, exitpriority=10)
+
+
+class LocalExecutor:
+    """A pool of forked worker processes on this machine."""
+
+    def __init__(self, spec: CourseSpec, workers: int | None = None) -> None:
+        self.workers = workers or os.cpu_count() or 1
+        self.pool = cf.ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_init_local_worker,
+            initargs=(spec,),
+        )
+        self.spec = spec
+
+    def submit(self, student: str, notebooks: list[str]) -> Any:
+        return self.pool.submit(run_job, self.spec, student, notebooks)
+
+    def as_completed(self, futures: Iterable[Any]) -> Iterator[Any]:
+        return cf.as_completed(list(futures))
+
+    @staticmethod
+    def result(future: Any, student: str) -> JobResult:
+        try:
+            return future.result()
+        except Exception as exc:  # noqa: BLE001 - a worker that died fails one submission
+            return JobResult(student=student, error=f"worker failed: {type(exc).__name__}: {exc}")
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> LocalExecutor:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class DaskExecutor(LocalExecutor):
+    """A Dask cluster reached through its scheduler address."""
+
+    def __init__(self, spec: CourseSpec, address: str) -> None:
+        from distributed import Client
+
+        self.spec = spec
+        self.client = Client(address, set_as_default=False)
+
+    def submit(self, student: str, notebooks: list[str]) -> Any:
+        return self.client.submit(
+            run_job,
+            self.spec,
+            student,
+            notebooks,
+            pure=False,
+            key=f"grade-{student}-{os.urandom(4).hex()}",
+        )
+
+    def as_completed(self, futures: Iterable[Any]) -> Iterator[Any]:
+        from distributed import as_completed
+
+        return as_completed(list(futures))
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def make_executor(spec: CourseSpec, workers: int | None, scheduler: str | None) -> LocalExecutor:
+    return DaskExecutor(spec, scheduler) if scheduler else LocalExecutor(spec, workers)

@@ -1,0 +1,127 @@
+"""Warm kernels: started ahead of need inside the sandbox, each handed to exactly one notebook.
+
+A pool keeps `ahead` kernels booting in the background (its process imports ipykernel and the
+course's modules while another notebook executes). `take()` hands one out and immediately starts
+its replacement; the caller shuts the kernel down after its one notebook. No kernel is ever reused,
+so no state passes between learners.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from collections import deque
+from pathlib import Path
+
+from jupyter_client.manager import AsyncKernelManager
+from jupyter_core.utils import run_sync
+
+from autograder.grade.course import Limits
+
+# Runs the sandbox from the grader's own package root without leaving that root on sys.path.
+_BOOT = (
+    "import sys; sys.path.insert(0, {root!r}); import autograder.grade.sandbox as s; "
+    "del sys.path[0]; s.main()"
+)
+PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
+HISTORY_ARG = "--HistoryManager.hist_file=:memory:"
+
+
+class SandboxedKernelManager(AsyncKernelManager):
+    """An AsyncKernelManager whose Python kernels start through autograder.grade.sandbox."""
+
+    sandbox_args: list[str] = []
+    launch_dir: str = ""
+    warm = False
+
+    def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
+        cmd = super().format_kernel_cmd(extra_arguments)
+        if len(cmd) >= 3 and cmd[1:3] == ["-m", "ipykernel_launcher"]:
+            boot = _BOOT.format(root=PACKAGE_ROOT)
+            return [cmd[0], "-c", boot, *self.sandbox_args, "--", *cmd[1:]]
+        return cmd
+
+
+def kernel_env() -> dict[str, str]:
+    """The kernel's environment: the grader's own plus what nbgrader sets while autograding."""
+    env = dict(os.environ)
+    env["NBGRADER_EXECUTION"] = "autograde"
+    return env
+
+
+class KernelPool:
+    """Pre-started sandboxed kernels for one kernel name, one per notebook, never reused."""
+
+    def __init__(
+        self,
+        limits: Limits,
+        preload: tuple[str, ...],
+        kernel_name: str = "python3",
+        ahead: int = 1,
+    ) -> None:
+        self.limits = limits
+        self.preload = preload
+        self.kernel_name = kernel_name
+        self.ahead = ahead
+        self.tmp = tempfile.mkdtemp(prefix="agk-")  # short: unix socket paths are limited
+        self._count = 0
+        self._ready: deque[SandboxedKernelManager] = deque()
+        self.fill()
+
+    def _start(self) -> SandboxedKernelManager:
+        self._count += 1
+        kdir = Path(self.tmp) / f"k{self._count}"
+        kdir.mkdir()
+        km = SandboxedKernelManager(kernel_name=self.kernel_name)
+        km.sandbox_args = self.limits.sandbox_args(self.preload)
+        km.launch_dir = str(kdir)
+        km.warm = True
+        km.connection_file = str(kdir / "kernel.json")
+        if not self.limits.network:
+            # The kernel lives in its own network namespace: talk over unix sockets.
+            km.transport = "ipc"
+            km.ip = str(kdir / "s")
+        run_sync(km.start_kernel)(extra_arguments=[HISTORY_ARG], cwd=str(kdir), env=kernel_env())
+        return km
+
+    def fill(self) -> None:
+        while len(self._ready) < self.ahead:
+            self._ready.append(self._start())
+
+    def take(self) -> SandboxedKernelManager:
+        """A booting or booted kernel for one notebook; its replacement starts at once."""
+        km = self._ready.popleft() if self._ready else self._start()
+        self.fill()
+        return km
+
+    def discard(self, km: SandboxedKernelManager) -> None:
+        """Shut a used kernel down and remove its files."""
+        try:
+            if km.has_kernel:
+                run_sync(km.shutdown_kernel)(now=True)
+        except Exception:  # noqa: BLE001 - a dead kernel is already gone
+            pass
+        finally:
+            shutil.rmtree(km.launch_dir, ignore_errors=True)
+
+    def close(self) -> None:
+        while self._ready:
+            self.discard(self._ready.popleft())
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def python_kernel(kernel_name: str) -> bool:
+    """Whether a kernel name runs this interpreter's ipykernel (the only kind the pool warms)."""
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    try:
+        spec = KernelSpecManager().get_kernel_spec(kernel_name)
+    except Exception:  # noqa: BLE001
+        return False
+    return spec.argv[1:3] == ["-m", "ipykernel_launcher"] and spec.argv[0] in {
+        "python",
+        "python3",
+        sys.executable,
+    }
