@@ -18,6 +18,7 @@ import nbformat
 
 from autograder.grade.job import JobResult, worker_preprocessors
 from autograder.grade.plan import Submission
+from autograder.grade.repairs import repaired
 
 
 class ParentStages:
@@ -29,6 +30,7 @@ class ParentStages:
         from nbgrader.converters import Autograde
 
         conv = Autograde(coursedir=coursedir, config=config)
+        conv.sanitize_preprocessors = repaired(conv.sanitize_preprocessors)
         conv.writer = FilesWriter(parent=conv, config=config)
         conv.exporter = NotebookExporter(parent=conv, config=config)
         self.converter = conv
