@@ -83,7 +83,7 @@ class DaskExecutor(LocalExecutor):
     def as_completed(self, futures: Iterable[Any]) -> Iterator[Any]:
         from distributed import as_completed
 
-        return as_completed(list(futures))
+        return as_completed(list(futures), loop=self.client.loop)
 
     def close(self) -> None:
         self.client.close()
