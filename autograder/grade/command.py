@@ -6,6 +6,7 @@ import argparse
 import dataclasses
 import sys
 import time
+import warnings
 from pathlib import Path
 
 from autograder.grade.course import CourseSpec, Limits, notebook_imports, resolve_root
@@ -58,7 +59,9 @@ def main(
     progress: bool = True,
     preload: tuple[str, ...] | None = None,
 ) -> int:
+    start = time.monotonic()
     from nbgrader.api import MissingEntry
+    from sqlalchemy.exc import SAWarning
     from tqdm import tqdm
 
     from autograder.grade.executors import make_executor
@@ -70,7 +73,6 @@ def main(
     from autograder.grade.speedups import nbgrader_speedups
     from autograder.grade.stages import ParentStages
 
-    start = time.monotonic()
     network = allow_network
     if not network and not network_isolation_available():
         print(
@@ -94,6 +96,8 @@ def main(
         outcomes.append(outcome)
         log.record(outcome)
 
+    # nbgrader's own session handling warns on every submission; the warning is not ours to fix
+    warnings.filterwarnings("ignore", category=SAWarning)
     with nbgrader_speedups(), shared_gradebook(coursedir.db_url, coursedir.course_id) as gb:
         try:
             expected = [nb.name for nb in gb.find_assignment(assignment).notebooks]
@@ -118,9 +122,10 @@ def main(
         )
         if plan.to_grade:
             stages = ParentStages(config, coursedir, gb)
-            with make_executor(spec, workers, scheduler) as executor:
+            with make_executor(spec, workers, scheduler, len(plan.to_grade)) as executor:
                 futures = {}
-                for sub in plan.to_grade:
+                last = len(plan.to_grade) - executor.workers  # the tail needs no spare kernels
+                for position, sub in enumerate(plan.to_grade):
                     if not sub.notebooks:
                         wanted = ", ".join(f"{n}.ipynb" for n in expected)
                         done(Outcome(sub.student, FAILED, f"no notebook submitted ({wanted})"))
@@ -134,7 +139,8 @@ def main(
                         done(Outcome(sub.student, FAILED, reason, detail=describe_error(exc)[1]))
                         bar.update()
                         continue
-                    futures[executor.submit(sub.student, paths)] = (sub, notes)
+                    job = executor.submit(sub.student, paths, prestart=position < last)
+                    futures[job] = (sub, notes)
                 for future in executor.as_completed(futures):
                     sub, notes = futures[future]
                     result = executor.result(future, sub.student)

@@ -38,8 +38,8 @@ class LocalExecutor:
         )
         self.spec = spec
 
-    def submit(self, student: str, notebooks: list[str]) -> Any:
-        return self.pool.submit(run_job, self.spec, student, notebooks)
+    def submit(self, student: str, notebooks: list[str], prestart: bool = True) -> Any:
+        return self.pool.submit(run_job, self.spec, student, notebooks, prestart)
 
     def as_completed(self, futures: Iterable[Any]) -> Iterator[Any]:
         return cf.as_completed(list(futures))
@@ -68,14 +68,16 @@ class DaskExecutor(LocalExecutor):
         from distributed import Client
 
         self.spec = spec
+        self.workers = 0  # unknown: every job keeps a spare kernel booting
         self.client = Client(address, set_as_default=False)
 
-    def submit(self, student: str, notebooks: list[str]) -> Any:
+    def submit(self, student: str, notebooks: list[str], prestart: bool = True) -> Any:
         return self.client.submit(
             run_job,
             self.spec,
             student,
             notebooks,
+            prestart,
             pure=False,
             key=f"grade-{student}-{os.urandom(4).hex()}",
         )
@@ -89,5 +91,10 @@ class DaskExecutor(LocalExecutor):
         self.client.close()
 
 
-def make_executor(spec: CourseSpec, workers: int | None, scheduler: str | None) -> LocalExecutor:
-    return DaskExecutor(spec, scheduler) if scheduler else LocalExecutor(spec, workers)
+def make_executor(
+    spec: CourseSpec, workers: int | None, scheduler: str | None, jobs: int
+) -> LocalExecutor:
+    """Dask when a scheduler is named, else local processes (no more than there are jobs)."""
+    if scheduler:
+        return DaskExecutor(spec, scheduler)
+    return LocalExecutor(spec, max(1, min(workers or os.cpu_count() or 1, jobs)))

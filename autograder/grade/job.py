@@ -89,20 +89,21 @@ class Engine:
             )
         return self.pools[kernel_name]
 
-    def run(self, student: str, notebooks: list[str]) -> JobResult:
+    def run(self, student: str, notebooks: list[str], prestart: bool = True) -> JobResult:
         """Execute the sanitised notebooks (paths under autograded/) of one submission."""
         import nbformat
 
         result = JobResult(student=student)
         start = time.monotonic()
         self.converter._sanitizing = False
-        for path in notebooks:
+        for index, path in enumerate(notebooks):
             nb_name = path.rsplit("/", 1)[-1][: -len(".ipynb")]
             km = None
             try:
                 kernel = nbformat.read(path, as_version=4).metadata.get("kernelspec", {})
                 pool = self.pool(kernel.get("name", "python3"))
-                km = pool.take() if pool else None
+                refill = prestart or index < len(notebooks) - 1
+                km = pool.take(refill=refill) if pool else None
                 if self.execute is not None:
                     self.execute.pool_km = km
                 resources = self.converter.init_single_notebook_resources(path)
@@ -148,10 +149,15 @@ def engine_for(spec: CourseSpec) -> Engine:
     return engine
 
 
-def run_job(spec: CourseSpec, student: str, notebooks: list[str]) -> JobResult:
-    """Entry point for executors: grade one submission's notebooks in this worker."""
+def run_job(
+    spec: CourseSpec, student: str, notebooks: list[str], prestart: bool = True
+) -> JobResult:
+    """Entry point for executors: grade one submission's notebooks in this worker.
+
+    `prestart` False says no more work will follow on this worker, so no spare kernel is booted.
+    """
     try:
-        return engine_for(spec).run(student, notebooks)
+        return engine_for(spec).run(student, notebooks, prestart)
     except Exception as exc:  # noqa: BLE001
         error, detail = describe_error(exc, spec)
         return JobResult(student=student, error=error, detail=detail)

@@ -90,10 +90,12 @@ class KernelPool:
         while len(self._ready) < self.ahead:
             self._ready.append(self._start())
 
-    def take(self) -> SandboxedKernelManager:
-        """A booting or booted kernel for one notebook; its replacement starts at once."""
+    def take(self, refill: bool = True) -> SandboxedKernelManager:
+        """A booting or booted kernel for one notebook; its replacement starts at once unless
+        `refill` is False (no more work is expected: a spare kernel would be wasted CPU)."""
         km = self._ready.popleft() if self._ready else self._start()
-        self.fill()
+        if refill:
+            self.fill()
         return km
 
     def discard(self, km: SandboxedKernelManager) -> None:
