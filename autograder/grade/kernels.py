@@ -35,6 +35,15 @@ class SandboxedKernelManager(AsyncKernelManager):
     sandbox_args: list[str] = []
     launch_dir: str = ""
     warm = False
+    zygote = None
+
+    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
+        if self.zygote is not None:
+            from autograder.grade.zygote import ZygoteProvisioner
+
+            self.provisioner.__class__ = ZygoteProvisioner  # same state, forks instead of Popen
+            self.provisioner.zygote = self.zygote
+        await super()._async_launch_kernel(kernel_cmd, **kw)
 
     def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
         cmd = super().format_kernel_cmd(extra_arguments)
@@ -60,6 +69,7 @@ class KernelPool:
         preload: tuple[str, ...],
         kernel_name: str = "python3",
         ahead: int = 1,
+        fork: bool = True,
     ) -> None:
         self.limits = limits
         self.preload = preload
@@ -68,6 +78,11 @@ class KernelPool:
         self.tmp = tempfile.mkdtemp(prefix="agk-")  # short: unix socket paths are limited
         self._count = 0
         self._ready: deque[SandboxedKernelManager] = deque()
+        self.zygote = None
+        if fork:
+            from autograder.grade.zygote import Zygote
+
+            self.zygote = Zygote(limits.sandbox_args(preload))
         self.fill()
 
     def _start(self) -> SandboxedKernelManager:
@@ -78,6 +93,7 @@ class KernelPool:
         km.sandbox_args = self.limits.sandbox_args(self.preload)
         km.launch_dir = str(kdir)
         km.warm = True
+        km.zygote = self.zygote
         km.connection_file = str(kdir / "kernel.json")
         if not self.limits.network:
             # The kernel lives in its own network namespace: talk over unix sockets.
@@ -111,6 +127,8 @@ class KernelPool:
     def close(self) -> None:
         while self._ready:
             self.discard(self._ready.popleft())
+        if self.zygote is not None:
+            self.zygote.close()
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
