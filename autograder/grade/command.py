@@ -60,6 +60,9 @@ def main(
     preload: tuple[str, ...] | None = None,
 ) -> int:
     start = time.monotonic()
+    from autograder.grade.speedups import skip_unused_imports
+
+    skip_unused_imports()
     from nbgrader.api import MissingEntry
     from sqlalchemy.exc import SAWarning
     from tqdm import tqdm
