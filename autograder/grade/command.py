@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import sys
 import time
 import warnings
@@ -43,6 +44,18 @@ def _reason_for_setup_error(exc: Exception, sub, expected: list[str]) -> str:
     return describe_error(exc)[0]
 
 
+def protected_paths(coursedir) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(read-only, hidden) paths for learner code: submissions; instructor source, gradebook."""
+    from sqlalchemy.engine import make_url
+
+    readonly = (os.path.join(coursedir.root, coursedir.submitted_directory),)
+    hidden = [os.path.join(coursedir.root, coursedir.source_directory)]
+    url = make_url(coursedir.db_url)
+    if url.get_backend_name() == "sqlite" and url.database:
+        hidden.append(os.path.abspath(url.database))
+    return readonly, tuple(hidden)
+
+
 def main(
     *,
     assignment: str,
@@ -72,22 +85,30 @@ def main(
     from autograder.grade.plan import discover, make_plan
     from autograder.grade.reasons import describe_error
     from autograder.grade.results import RunLog, report_lines, summary
-    from autograder.grade.sandbox import network_isolation_available
+    from autograder.grade.sandbox import isolation_available
     from autograder.grade.speedups import nbgrader_speedups
     from autograder.grade.stages import ParentStages
 
-    network = allow_network
-    if not network and not network_isolation_available():
+    isolated = isolation_available()
+    if not isolated:
         print(
-            "warning: cannot cut the kernel's network here (unshare needs root or user "
-            "namespaces); learner code may reach the network",
+            "warning: cannot give kernels their own network and mount namespaces here (unshare "
+            "needs root or user namespaces): learner code may reach the network and the files "
+            "the grader can reach",
             file=sys.stderr,
         )
-        network = True
-    limits = Limits(memory_mb=memory_mb, cpu_seconds=cpu_seconds, network=network)
-    spec = CourseSpec(resolve_root(course_dir), assignment, db, timeout, limits)
+    spec = CourseSpec(resolve_root(course_dir), assignment, db, timeout)
     config = spec.load_config()
     coursedir = spec.coursedir(config)
+    readonly, hidden = protected_paths(coursedir) if isolated else ((), ())
+    limits = Limits(
+        memory_mb=memory_mb,
+        cpu_seconds=cpu_seconds,
+        network=allow_network or not isolated,
+        readonly=readonly,
+        hidden=hidden,
+    )
+    spec = dataclasses.replace(spec, limits=limits)
     if preload is None:
         source = Path(coursedir.format_path(coursedir.source_directory, ".", assignment))
         preload = notebook_imports(sorted(source.glob("*.ipynb")))

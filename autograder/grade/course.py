@@ -21,6 +21,8 @@ class Limits:
     file_mb: int = 256  # RLIMIT_FSIZE: largest file the kernel may write
     network: bool = False  # False: the kernel runs in an empty network namespace if possible
     max_output_bytes: int = 1_000_000  # text kept per cell output after nbgrader's LimitOutput
+    readonly: tuple[str, ...] = ()  # paths the kernel sees read-only (submitted/)
+    hidden: tuple[str, ...] = ()  # paths the kernel sees empty (source/, the SQLite gradebook)
 
     def sandbox_args(self, preload: tuple[str, ...]) -> list[str]:
         args = [
@@ -31,6 +33,8 @@ class Limits:
         ]
         if not self.network:
             args.append("--no-network")
+        args += [f"--readonly={p}" for p in self.readonly]
+        args += [f"--hide={p}" for p in self.hidden]
         return args
 
 

@@ -8,6 +8,10 @@ the kernel starts, in the kernel's own process, it:
 - with ``--no-network``, moves the process into a new, empty network namespace
   (``unshare(CLONE_NEWNET)``; needs root or user namespaces). The kernel then talks to the grader
   over unix-domain (ipc) sockets only; the namespace has no interface up, not even loopback;
+- with ``--readonly PATH`` / ``--hide PATH``, moves the process into a private mount namespace
+  (``unshare(CLONE_NEWNS)``) where each readonly path is bind-mounted read-only onto itself and
+  each hidden directory is covered by an empty read-only tmpfs (a hidden file by /dev/null):
+  learner code cannot change submissions or read the instructor's source or the gradebook;
 - imports the ``--preload`` modules into ``sys.modules`` only (nothing lands in the learner's
   namespace), so ``import pandas`` in the notebook costs nothing;
 - runs the kernel module in this same process (``runpy``), so the preloaded modules stay loaded.
@@ -24,6 +28,8 @@ import runpy
 import sys
 
 CLONE_NEWNET = 0x40000000
+CLONE_NEWNS = 0x00020000
+MS_RDONLY, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 1, 32, 4096, 16384, 1 << 18
 MB = 1024 * 1024
 
 
@@ -45,13 +51,58 @@ def drop_network() -> bool:
     return libc.unshare(CLONE_NEWNET) == 0
 
 
-def network_isolation_available() -> bool:
-    """Whether drop_network() would succeed here (tried in a throwaway child process)."""
+def _mount(source: str | None, target: str, fstype: str | None, flags: int, data: str | None):
+    libc = ctypes.CDLL(None, use_errno=True)
+    enc = [None if x is None else x.encode() for x in (source, target, fstype, data)]
+    if libc.mount(enc[0], enc[1], enc[2], flags, enc[3]) != 0:
+        raise OSError(ctypes.get_errno(), f"mount {target}: {os.strerror(ctypes.get_errno())}")
+
+
+def protect_paths(readonly: list[str], hidden: list[str]) -> None:
+    """In a private mount namespace: make `readonly` read-only and cover `hidden`."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.unshare(CLONE_NEWNS) != 0:
+        raise OSError(ctypes.get_errno(), "unshare(CLONE_NEWNS) failed")
+    _mount("none", "/", None, MS_REC | MS_PRIVATE, None)
+    for path in readonly:
+        if os.path.exists(path):
+            _mount(path, path, None, MS_BIND | MS_REC, None)
+            _mount(None, path, None, MS_BIND | MS_REMOUNT | MS_RDONLY, None)
+    for path in hidden:
+        if os.path.isdir(path):
+            _mount("tmpfs", path, "tmpfs", MS_RDONLY, "size=4k")
+        elif os.path.exists(path):
+            _mount(os.devnull, path, None, MS_BIND, None)
+
+
+def isolation_available() -> bool:
+    """Whether new network and mount namespaces can be made here (tried in a child process)."""
     pid = os.fork()
     if pid == 0:  # pragma: no cover - child
-        os._exit(0 if drop_network() else 1)
+        libc = ctypes.CDLL(None, use_errno=True)
+        os._exit(0 if libc.unshare(CLONE_NEWNET | CLONE_NEWNS) == 0 else 1)
     _, status = os.waitpid(pid, 0)
     return os.waitstatus_to_exitcode(status) == 0
+
+
+def isolate(opts: argparse.Namespace) -> None:
+    """Apply the namespaces asked for in `opts` (network, then files)."""
+    if opts.no_network and not drop_network():
+        raise SystemExit("sandbox: network isolation requested but unshare(CLONE_NEWNET) failed")
+    if opts.readonly or opts.hide:
+        protect_paths(opts.readonly, opts.hide)
+
+
+def option_parser(prog: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=prog)
+    parser.add_argument("--memory-mb", type=int, default=0)
+    parser.add_argument("--cpu-seconds", type=int, default=0)
+    parser.add_argument("--file-mb", type=int, default=0)
+    parser.add_argument("--no-network", action="store_true")
+    parser.add_argument("--readonly", action="append", default=[])
+    parser.add_argument("--hide", action="append", default=[])
+    parser.add_argument("--preload", default="")
+    return parser
 
 
 def preload(modules: list[str]) -> None:
@@ -68,18 +119,11 @@ def main(argv: list[str] | None = None) -> None:
     if "--" not in argv:
         raise SystemExit("usage: sandbox [options] -- -m MODULE ARGS...")
     split = argv.index("--")
-    parser = argparse.ArgumentParser(prog="autograder.grade.sandbox")
-    parser.add_argument("--memory-mb", type=int, default=0)
-    parser.add_argument("--cpu-seconds", type=int, default=0)
-    parser.add_argument("--file-mb", type=int, default=0)
-    parser.add_argument("--no-network", action="store_true")
-    parser.add_argument("--preload", default="")
-    opts = parser.parse_args(argv[:split])
+    opts = option_parser("autograder.grade.sandbox").parse_args(argv[:split])
     rest = argv[split + 1 :]
     if len(rest) < 2 or rest[0] != "-m":
         raise SystemExit("sandbox: expected '-- -m MODULE ARGS...'")
-    if opts.no_network and not drop_network():
-        raise SystemExit("sandbox: network isolation requested but unshare(CLONE_NEWNET) failed")
+    isolate(opts)
     # Limits come after the preload only for CPU; memory and file limits apply to it too.
     set_limits(opts.memory_mb, 0, opts.file_mb)
     preload(["ipykernel.kernelapp", *[m for m in opts.preload.split(",") if m]])

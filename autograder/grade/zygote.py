@@ -32,7 +32,7 @@ from typing import Any
 
 from jupyter_client.provisioning import LocalProvisioner
 
-from autograder.grade.sandbox import drop_network, preload, set_limits
+from autograder.grade.sandbox import isolate, option_parser, preload, set_limits
 
 _BOOT = (
     "import sys; sys.path.insert(0, {root!r}); import autograder.grade.zygote as z; "
@@ -63,8 +63,7 @@ def _child(request: dict, opts: argparse.Namespace, reply_fd: int) -> None:
         os.environ.clear()
         os.environ.update(request["env"])
         os.chdir(request["cwd"])
-        if opts.no_network and not drop_network():
-            raise SystemExit("zygote: unshare(CLONE_NEWNET) failed")
+        isolate(opts)
         set_limits(opts.memory_mb, opts.cpu_seconds, opts.file_mb)
         random.seed()
         if "numpy" in sys.modules:
@@ -90,13 +89,9 @@ def _child(request: dict, opts: argparse.Namespace, reply_fd: int) -> None:
 
 def serve(argv: list[str] | None = None) -> None:
     """The zygote's main loop: preload, then fork one kernel per request line on stdin."""
-    parser = argparse.ArgumentParser(prog="autograder.grade.zygote")
-    parser.add_argument("--memory-mb", type=int, default=0)
-    parser.add_argument("--cpu-seconds", type=int, default=0)
-    parser.add_argument("--file-mb", type=int, default=0)
-    parser.add_argument("--no-network", action="store_true")
-    parser.add_argument("--preload", default="")
-    opts = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    opts = option_parser("autograder.grade.zygote").parse_args(
+        sys.argv[1:] if argv is None else argv
+    )
     if sys.path and sys.path[0] == "":
         del sys.path[0]  # as `python -m ipykernel_launcher` leaves sys.path
     preload(["ipykernel.kernelapp", *[m for m in opts.preload.split(",") if m]])

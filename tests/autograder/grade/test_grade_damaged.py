@@ -224,25 +224,51 @@ def test_damaged_submission_is_recorded(course, case):
         assert autograded(course, STUDENT).stat().st_size < 3_000_000
 
 
-@pytest.mark.slow
-def test_learner_code_has_no_network(course):
-    from autograder.grade.sandbox import network_isolation_available
+PROBE = """
+import os, socket
+try:
+    socket.create_connection(("127.0.0.1", {port}), timeout=3)
+    print("NETWORK REACHED")
+except OSError as exc:
+    print("network blocked:", exc)
+try:
+    with open({submitted!r}, "a") as fh:
+        fh.write("tampered")
+    print("SUBMISSION CHANGED")
+except OSError as exc:
+    print("submissions read-only:", exc)
+print("source holds", os.listdir({source!r}))
+print("gradebook bytes", len(open({gradebook!r}, "rb").read()))
+"""
 
-    if not network_isolation_available():
-        pytest.skip("this platform cannot give the kernel its own network namespace")
+
+@pytest.mark.slow
+def test_learner_code_has_no_network_and_cannot_touch_protected_files(course):
+    from autograder.grade.sandbox import isolation_available
+
+    if not isolation_available():
+        pytest.skip("this platform cannot give the kernel its own namespaces")
     server = socket.create_server(("127.0.0.1", 0))
-    port = server.getsockname()[1]
-    probe = (
-        "import socket\ntry:\n"
-        f"    socket.create_connection(('127.0.0.1', {port}), timeout=3)\n"
-        "    print('NETWORK REACHED')\nexcept OSError as exc:\n    print('blocked', exc)"
-    )
     nb = solved_copy(ASSIGNMENT)
+    target = _submitted(course) / f"{ASSIGNMENT}.ipynb"
+    probe = PROBE.format(
+        port=server.getsockname()[1],
+        submitted=str(target),
+        source=str(course.root / "source"),
+        gradebook=str(course.root / "gradebook.db"),
+    )
     nb.cells.append(nbformat.v4.new_code_cell(probe))
     _write(course, nb)
+    before = tree_digest(course.root / "submitted")
     try:
         assert grade(course) == 0
     finally:
         server.close()
-    text = json.dumps(json.loads(autograded(course, STUDENT).read_text())["cells"][-1]["outputs"])
-    assert "blocked" in text and "NETWORK REACHED" not in text
+    assert tree_digest(course.root / "submitted") == before
+    outputs = json.loads(autograded(course, STUDENT).read_text())["cells"][-1]["outputs"]
+    text = "".join("".join(o.get("text", "")) for o in outputs)
+    assert "network blocked" in text and "NETWORK REACHED" not in text
+    assert "submissions read-only" in text and "SUBMISSION CHANGED" not in text
+    assert "source holds []" in text
+    assert "gradebook bytes 0" in text
+    assert course.scores(ASSIGNMENT)[STUDENT]["total"] == FULL  # grading itself was unaffected

@@ -128,6 +128,9 @@ def test_limits_become_sandbox_arguments():
     assert "--memory-mb=512" in args and "--no-network" in args
     assert "--preload=pandas,course" in args
     assert "--no-network" not in Limits(network=True).sandbox_args(())
+    guarded = Limits(readonly=("/c/submitted",), hidden=("/c/source", "/c/gb.db")).sandbox_args(())
+    assert "--readonly=/c/submitted" in guarded
+    assert "--hide=/c/source" in guarded and "--hide=/c/gb.db" in guarded
 
 
 def test_sandbox_sets_limits_before_the_module_runs(tmp_path):
