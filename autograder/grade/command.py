@@ -11,7 +11,7 @@ import warnings
 from pathlib import Path
 
 from autograder.grade.course import CourseSpec, Limits, notebook_imports, resolve_root
-from autograder.grade.results import FAILED, GRADED, SKIPPED, Outcome
+from autograder.grade.results import FAILED, SKIPPED, Outcome
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -31,17 +31,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--allow-network", action="store_true", help="do not cut the kernel's network"
     )
     parser.add_argument("--no-progress", dest="progress", action="store_false")
-
-
-def _reason_for_setup_error(exc: Exception, sub, expected: list[str]) -> str:
-    from autograder.grade.reasons import describe_error
-
-    text = str(exc)
-    if "No notebooks found" in text or "No notebooks were matched" in text:
-        found = ", ".join(p.name for p in sub.notebooks) or "nothing"
-        wanted = ", ".join(f"{n}.ipynb" for n in expected)
-        return f"no notebook named {wanted} (found {found}: renamed or missing?)"
-    return describe_error(exc)[0]
 
 
 def protected_paths(coursedir) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -81,10 +70,10 @@ def main(
     from tqdm import tqdm
 
     from autograder.grade.executors import make_executor
-    from autograder.grade.gradebook import retrying, shared_gradebook
+    from autograder.grade.gradebook import shared_gradebook
     from autograder.grade.plan import discover, make_plan
-    from autograder.grade.reasons import describe_error
     from autograder.grade.results import RunLog, report_lines, summary
+    from autograder.grade.run import BatchRun
     from autograder.grade.sandbox import isolation_available
     from autograder.grade.speedups import nbgrader_speedups
     from autograder.grade.stages import ParentStages
@@ -147,45 +136,12 @@ def main(
         if plan.to_grade:
             stages = ParentStages(config, coursedir, gb)
             with make_executor(spec, workers, scheduler, len(plan.to_grade)) as executor:
-                futures = {}
-                last = len(plan.to_grade) - executor.workers  # the tail needs no spare kernels
-                for position, sub in enumerate(plan.to_grade):
-                    if not sub.notebooks:
-                        wanted = ", ".join(f"{n}.ipynb" for n in expected)
-                        done(Outcome(sub.student, FAILED, f"no notebook submitted ({wanted})"))
-                        bar.update()
-                        continue
-                    try:
-                        paths, notes = retrying(gb, lambda sub=sub: stages.prepare(sub))
-                    except Exception as exc:  # noqa: BLE001 - recorded, never stops the batch
-                        stages.fail(sub)
-                        reason = _reason_for_setup_error(exc, sub, expected)
-                        done(Outcome(sub.student, FAILED, reason, detail=describe_error(exc)[1]))
-                        bar.update()
-                        continue
-                    job = executor.submit(sub.student, paths, prestart=position < last)
-                    futures[job] = (sub, notes)
-                for future in executor.as_completed(futures):
-                    sub, notes = futures[future]
-                    result = executor.result(future, sub.student)
-                    notes = notes + result.notes
-                    if result.error:
-                        stages.fail(sub)
-                        outcome = Outcome(
-                            sub.student, FAILED, result.error, notes, result.detail, result.seconds
-                        )
-                    else:
-                        try:
-                            retrying(gb, lambda sub=sub, r=result: stages.finish(sub, r))
-                            outcome = Outcome(
-                                sub.student, GRADED, notes=notes, seconds=result.seconds
-                            )
-                        except Exception as exc:  # noqa: BLE001
-                            stages.fail(sub)
-                            reason, detail = describe_error(exc)
-                            outcome = Outcome(sub.student, FAILED, reason, notes, detail)
+
+                def record(outcome: Outcome) -> None:
                     done(outcome)
                     bar.update()
+
+                BatchRun(stages, gb, executor, expected, record).grade(plan.to_grade)
         bar.close()
     for line in report_lines(outcomes):
         print(line)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import concurrent.futures as cf
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator
 from typing import Any
 
 from autograder.grade.course import CourseSpec
@@ -41,8 +40,9 @@ class LocalExecutor:
     def submit(self, student: str, notebooks: list[str], prestart: bool = True) -> Any:
         return self.pool.submit(run_job, self.spec, student, notebooks, prestart)
 
-    def as_completed(self, futures: Iterable[Any]) -> Iterator[Any]:
-        return cf.as_completed(list(futures))
+    def wait_any(self, futures: list[Any]) -> set[Any]:
+        """Block until at least one future is done; the done ones."""
+        return cf.wait(futures, return_when=cf.FIRST_COMPLETED).done
 
     @staticmethod
     def result(future: Any, student: str) -> JobResult:
@@ -82,10 +82,11 @@ class DaskExecutor(LocalExecutor):
             key=f"grade-{student}-{os.urandom(4).hex()}",
         )
 
-    def as_completed(self, futures: Iterable[Any]) -> Iterator[Any]:
+    def wait_any(self, futures: list[Any]) -> set[Any]:
         from distributed import as_completed
 
-        return as_completed(list(futures), loop=self.client.loop)
+        first = next(iter(as_completed(futures, loop=self.client.loop)))
+        return {first} | {f for f in futures if f.done()}
 
     def close(self) -> None:
         self.client.close()

@@ -99,6 +99,11 @@ class KernelPool:
             # The kernel lives in its own network namespace: talk over unix sockets.
             km.transport = "ipc"
             km.ip = str(kdir / "s")
+        if self.zygote is not None and self.zygote.proc.poll() is not None:
+            # learner code may have killed its zygote: start another, lose nothing
+            from autograder.grade.zygote import Zygote
+
+            self.zygote = km.zygote = Zygote(self.limits.sandbox_args(self.preload))
         run_sync(km.start_kernel)(extra_arguments=[HISTORY_ARG], cwd=str(kdir), env=kernel_env())
         return km
 
@@ -110,6 +115,10 @@ class KernelPool:
         """A booting or booted kernel for one notebook; its replacement starts at once unless
         `refill` is False (no more work is expected: a spare kernel would be wasted CPU)."""
         km = self._ready.popleft() if self._ready else self._start()
+        if not run_sync(km.is_alive)():
+            # killed while waiting (e.g. by the previous learner's code): never hand it out
+            self.discard(km)
+            km = self._start()
         if refill:
             self.fill()
         return km

@@ -16,6 +16,7 @@ class Submission:
     assignment: str
     directory: Path
     notebooks: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # repairs made while preparing it
 
     @property
     def names(self) -> list[str]:

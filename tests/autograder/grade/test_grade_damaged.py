@@ -272,3 +272,18 @@ def test_learner_code_has_no_network_and_cannot_touch_protected_files(course):
     assert "source holds []" in text
     assert "gradebook bytes 0" in text
     assert course.scores(ASSIGNMENT)[STUDENT]["total"] == FULL  # grading itself was unaffected
+
+
+@pytest.mark.slow
+def test_a_learner_killing_the_kernel_factory_spoils_nobody_else(course):
+    """Learner code that kills its parent (the zygote) costs at most its own grade."""
+    killer = with_answers(
+        solved_copy(ASSIGNMENT), {"q1_answer": "import os, signal\nos.kill(os.getppid(), 9)"}
+    )
+    course.submit("a-killer", ASSIGNMENT, killer)
+    for student in ("b-good", "c-good"):
+        course.submit(student, ASSIGNMENT, solved_copy(ASSIGNMENT))
+    grade(course, workers=1)
+    scores = course.scores(ASSIGNMENT)
+    assert scores["b-good"]["total"] == FULL
+    assert scores["c-good"]["total"] == FULL
