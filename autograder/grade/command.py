@@ -33,16 +33,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-progress", dest="progress", action="store_false")
 
 
-def protected_paths(coursedir) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def protected_paths(submitted: str, source: str, db_url: str) -> tuple[tuple, tuple]:
     """(read-only, hidden) paths for learner code: submissions; instructor source, gradebook."""
-    from sqlalchemy.engine import make_url
-
-    readonly = (os.path.join(coursedir.root, coursedir.submitted_directory),)
-    hidden = [os.path.join(coursedir.root, coursedir.source_directory)]
-    url = make_url(coursedir.db_url)
-    if url.get_backend_name() == "sqlite" and url.database:
-        hidden.append(os.path.abspath(url.database))
-    return readonly, tuple(hidden)
+    hidden = [source]
+    if db_url.startswith("sqlite:///"):
+        hidden.append(os.path.abspath(db_url[len("sqlite:///") :]))
+    return (submitted,), tuple(hidden)
 
 
 def main(
@@ -62,6 +58,48 @@ def main(
     preload: tuple[str, ...] | None = None,
 ) -> int:
     start = time.monotonic()
+    from autograder.grade.sandbox import isolation_available
+
+    # Cheap set-up first, so that the kernel zygotes boot while the heavy imports below run.
+    isolated = isolation_available()
+    if not isolated:
+        print(
+            "warning: cannot give kernels their own network and mount namespaces here (unshare "
+            "needs root or user namespaces): learner code may reach the network and the files "
+            "the grader can reach",
+            file=sys.stderr,
+        )
+    spec = CourseSpec(resolve_root(course_dir), assignment, db, timeout)
+    config = spec.load_config()
+    submitted_dir, source_dir, db_url = spec.paths(config)
+    readonly, hidden = protected_paths(submitted_dir, source_dir, db_url) if isolated else ((), ())
+    limits = Limits(
+        memory_mb=memory_mb,
+        cpu_seconds=cpu_seconds,
+        network=allow_network or not isolated,
+        readonly=readonly,
+        hidden=hidden,
+    )
+    if preload is None:
+        preload = notebook_imports(sorted(Path(source_dir, assignment).glob("*.ipynb")))
+    spec = dataclasses.replace(spec, limits=limits, preload=tuple(preload))
+    zygotes = [] if scheduler else early_zygotes(spec, workers)
+    try:
+        return _grade(spec, config, zygotes, student, force, workers, scheduler, progress, start)
+    finally:
+        for zygote in zygotes:
+            zygote.close()
+
+
+def early_zygotes(spec: CourseSpec, workers: int | None) -> list:
+    """One kernel zygote per local worker, started now (the workers adopt them)."""
+    from autograder.grade.zygote import Zygote
+
+    count = workers or os.cpu_count() or 1
+    return [Zygote(spec.limits.sandbox_args(spec.preload)) for _ in range(count)]
+
+
+def _grade(spec, config, zygotes, student, force, workers, scheduler, progress, start) -> int:
     from autograder.grade.speedups import skip_unused_imports
 
     skip_unused_imports()
@@ -74,34 +112,11 @@ def main(
     from autograder.grade.plan import discover, make_plan
     from autograder.grade.results import RunLog, report_lines, summary
     from autograder.grade.run import BatchRun
-    from autograder.grade.sandbox import isolation_available
     from autograder.grade.speedups import nbgrader_speedups
     from autograder.grade.stages import ParentStages
 
-    isolated = isolation_available()
-    if not isolated:
-        print(
-            "warning: cannot give kernels their own network and mount namespaces here (unshare "
-            "needs root or user namespaces): learner code may reach the network and the files "
-            "the grader can reach",
-            file=sys.stderr,
-        )
-    spec = CourseSpec(resolve_root(course_dir), assignment, db, timeout)
-    config = spec.load_config()
+    assignment = spec.assignment
     coursedir = spec.coursedir(config)
-    readonly, hidden = protected_paths(coursedir) if isolated else ((), ())
-    limits = Limits(
-        memory_mb=memory_mb,
-        cpu_seconds=cpu_seconds,
-        network=allow_network or not isolated,
-        readonly=readonly,
-        hidden=hidden,
-    )
-    spec = dataclasses.replace(spec, limits=limits)
-    if preload is None:
-        source = Path(coursedir.format_path(coursedir.source_directory, ".", assignment))
-        preload = notebook_imports(sorted(source.glob("*.ipynb")))
-    spec = dataclasses.replace(spec, preload=tuple(preload))
     log = RunLog.for_assignment(coursedir, assignment)
     outcomes: list[Outcome] = []
 
@@ -135,7 +150,7 @@ def main(
         )
         if plan.to_grade:
             stages = ParentStages(config, coursedir, gb)
-            with make_executor(spec, workers, scheduler, len(plan.to_grade)) as executor:
+            with make_executor(spec, workers, scheduler, len(plan.to_grade), zygotes) as executor:
 
                 def record(outcome: Outcome) -> None:
                     done(outcome)

@@ -69,6 +69,14 @@ class CourseSpec:
         config.CourseDirectory.assignment_id = self.assignment
         return config
 
+    def paths(self, config) -> tuple[str, str, str]:
+        """(submitted dir, source dir, gradebook URL) from the configuration, without nbgrader."""
+        section = config.CourseDirectory
+        submitted = os.path.join(self.root, section.get("submitted_directory", "submitted"))
+        source = os.path.join(self.root, section.get("source_directory", "source"))
+        default_db = "sqlite:///" + os.path.join(self.root, "gradebook.db")
+        return submitted, source, section.get("db_url", default_db)
+
     def coursedir(self, config=None):
         from nbgrader.coursedir import CourseDirectory
 
@@ -82,25 +90,32 @@ def resolve_root(course_dir: str | os.PathLike) -> str:
     return str(root)
 
 
+def _code_cells(path: Path) -> list[str]:
+    """Sources of a notebook's code cells, read as plain JSON (nbformat 4 or 3)."""
+    import json
+
+    try:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []  # an unreadable source only costs speed
+    cells = nb.get("cells") or [c for ws in nb.get("worksheets", []) for c in ws.get("cells", [])]
+    out = []
+    for cell in cells:
+        if cell.get("cell_type") == "code":
+            text = cell.get("source", cell.get("input", ""))
+            out.append("".join(text) if isinstance(text, list) else str(text))
+    return out
+
+
 def notebook_imports(paths: list[Path]) -> tuple[str, ...]:
     """Modules the instructor's notebooks import: what a warm kernel should have loaded."""
     import ast
 
-    import nbformat
-
     found: list[str] = []
     for path in paths:
-        try:
-            nb = nbformat.read(str(path), as_version=4)
-        except Exception:  # noqa: BLE001 - an unreadable source only costs speed
-            continue
-        for cell in nb.cells:
-            if cell.cell_type != "code":
-                continue
+        for source in _code_cells(path):
             code = "\n".join(
-                line
-                for line in cell.source.splitlines()
-                if not line.lstrip().startswith(("%", "!"))
+                line for line in source.splitlines() if not line.lstrip().startswith(("%", "!"))
             )
             try:
                 tree = ast.parse(code)

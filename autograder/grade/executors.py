@@ -17,23 +17,30 @@ from autograder.grade.course import CourseSpec
 from autograder.grade.job import JobResult, close_engine, engine_for, run_job
 
 
-def _init_local_worker(spec: CourseSpec) -> None:
+def _init_local_worker(spec: CourseSpec, zygotes: list, counter) -> None:
     from multiprocessing.util import Finalize
 
-    engine_for(spec)  # start the first kernels while the parent prepares submissions
+    with counter.get_lock():  # each forked worker adopts one of the parent's early zygotes
+        index = counter.value
+        counter.value += 1
+    zygote = zygotes[index] if index < len(zygotes) else None
+    engine_for(spec, zygote)  # start the first kernels while the parent prepares submissions
     Finalize(None, close_engine, exitpriority=10)
 
 
 class LocalExecutor:
     """A pool of forked worker processes on this machine."""
 
-    def __init__(self, spec: CourseSpec, workers: int | None = None) -> None:
+    def __init__(
+        self, spec: CourseSpec, workers: int | None = None, zygotes: list | None = None
+    ) -> None:
         self.workers = workers or os.cpu_count() or 1
+        context = multiprocessing.get_context("fork")  # workers inherit imports and zygotes
         self.pool = cf.ProcessPoolExecutor(
             max_workers=self.workers,
-            mp_context=multiprocessing.get_context("fork"),
+            mp_context=context,
             initializer=_init_local_worker,
-            initargs=(spec,),
+            initargs=(spec, zygotes or [], context.Value("i", 0)),
         )
         self.spec = spec
 
@@ -93,9 +100,9 @@ class DaskExecutor(LocalExecutor):
 
 
 def make_executor(
-    spec: CourseSpec, workers: int | None, scheduler: str | None, jobs: int
+    spec: CourseSpec, workers: int | None, scheduler: str | None, jobs: int, zygotes: list
 ) -> LocalExecutor:
     """Dask when a scheduler is named, else local processes (no more than there are jobs)."""
     if scheduler:
         return DaskExecutor(spec, scheduler)
-    return LocalExecutor(spec, max(1, min(workers or os.cpu_count() or 1, jobs)))
+    return LocalExecutor(spec, max(1, min(workers or os.cpu_count() or 1, jobs)), zygotes)

@@ -61,7 +61,7 @@ class JobResult:
 class Engine:
     """One per worker thread: the course configuration, nbgrader's exporter and a kernel pool."""
 
-    def __init__(self, spec: CourseSpec) -> None:
+    def __init__(self, spec: CourseSpec, zygote=None) -> None:
         from nbconvert.exporters import NotebookExporter
         from nbgrader.converters import Autograde
 
@@ -78,14 +78,16 @@ class Engine:
             CapOutputBytes(max_bytes=spec.limits.max_output_bytes, parent=self.exporter)
         )
         self.pools: dict[str, KernelPool] = {}
+        self._zygote = zygote  # a zygote started early by the parent, for the python3 pool
         self.pool("python3")
 
     def pool(self, kernel_name: str) -> KernelPool | None:
         if kernel_name not in self.pools:
             if not python_kernel(kernel_name):
                 return None
+            zygote, self._zygote = self._zygote, None
             self.pools[kernel_name] = KernelPool(
-                self.spec.limits, self.spec.preload, kernel_name=kernel_name
+                self.spec.limits, self.spec.preload, kernel_name=kernel_name, zygote=zygote
             )
         return self.pools[kernel_name]
 
@@ -139,13 +141,13 @@ def worker_preprocessors(preprocessors: list) -> list:
 _local = threading.local()
 
 
-def engine_for(spec: CourseSpec) -> Engine:
+def engine_for(spec: CourseSpec, zygote=None) -> Engine:
     """This thread's engine for `spec`, built on first use (each Dask thread gets its own)."""
     engine = getattr(_local, "engine", None)
     if engine is None or engine.spec != spec:
         if engine is not None:
             engine.close()
-        engine = _local.engine = Engine(spec)
+        engine = _local.engine = Engine(spec, zygote)
     return engine
 
 

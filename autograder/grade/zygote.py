@@ -10,7 +10,7 @@ namespace, sets its resource limits (see sandbox.py) and runs `ipykernel_launche
 kernel starts from the same clean state and no state passes between learners.
 
 The worker talks to the zygote over its stdin/stdout, one JSON line per request and reply.
-`ZygoteProvisioner` lets jupyter_client manage a forked kernel like one it launched itself.
+`kernels.ZygoteProvisioner` lets jupyter_client manage a forked kernel like one it launched.
 """
 
 from __future__ import annotations
@@ -29,8 +29,6 @@ import time
 import traceback
 from pathlib import Path
 from typing import Any
-
-from jupyter_client.provisioning import LocalProvisioner
 
 from autograder.grade.sandbox import isolate, option_parser, preload, set_limits
 
@@ -138,12 +136,22 @@ class Zygote:
             self.proc.stdin.flush()
             return int(self._read()["pid"])
 
+    def alive(self) -> bool:
+        """Whether the zygote runs (works from a forked worker, which is not its parent)."""
+        return ForkedProcess(self.proc.pid).poll() is None
+
     def close(self) -> None:
+        """Stop the zygote (its kernels are shut down by their pool)."""
         try:
             self.proc.stdin.close()
-            self.proc.wait(timeout=5)
-        except Exception:  # noqa: BLE001
-            self.proc.kill()
+        except OSError:
+            pass
+        self.proc.terminate()
+        if self.proc.poll() is None:
+            try:
+                self.proc.wait(timeout=2)
+            except (subprocess.TimeoutExpired, ChildProcessError):
+                pass
 
 
 class ForkedProcess:
@@ -183,21 +191,3 @@ class ForkedProcess:
 
     def terminate(self) -> None:
         self.send_signal(signal.SIGTERM)
-
-
-class ZygoteProvisioner(LocalProvisioner):
-    """LocalProvisioner whose sandboxed kernels come from the zygote instead of Popen."""
-
-    zygote: Zygote | None = None
-
-    async def launch_kernel(self, cmd: list[str], **kwargs: Any):
-        if self.zygote is None or "--" not in cmd:
-            return await super().launch_kernel(cmd, **kwargs)
-        rest = cmd[cmd.index("--") + 1 :]  # ["-m", module, *args]
-        cwd = str(kwargs.get("cwd") or os.getcwd())
-        env = dict(kwargs.get("env") or os.environ)
-        pid = self.zygote.spawn(rest[1], rest[2:], cwd, env)
-        self.process = ForkedProcess(pid)
-        self.pid = self.pgid = pid
-        self.cwd = cwd
-        return self.connection_info
