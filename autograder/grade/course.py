@@ -16,7 +16,7 @@ NO_PRELOAD = ("matplotlib", "ipywidgets", "IPython", "ipykernel")
 class Limits:
     """What the learner's kernel is held to while it is graded (see docs/grading.md)."""
 
-    memory_mb: int = 2048  # RLIMIT_AS of the kernel process
+    memory_mb: int = 4096  # RLIMIT_AS of the kernel process (virtual: threads reserve a lot)
     cpu_seconds: int = 900  # RLIMIT_CPU backstop for the whole notebook
     file_mb: int = 256  # RLIMIT_FSIZE: largest file the kernel may write
     network: bool = False  # False: the kernel runs in an empty network namespace if possible

@@ -160,3 +160,41 @@ def test_shared_gradebook_is_opened_once_and_restored(tmp_path):
             assert inside._gb is gb
         assert gb.db.is_active  # leaving the inner `with` did not close it
     assert save.Gradebook is original
+
+
+class _Session:
+    def __init__(self) -> None:
+        self.rollbacks = 0
+
+    def rollback(self) -> None:
+        self.rollbacks += 1
+
+
+class _Gradebook:
+    def __init__(self) -> None:
+        self.db = _Session()
+
+
+def test_retrying_rides_out_a_locked_database_and_nothing_else(monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    from autograder.grade import gradebook as module
+
+    monkeypatch.setattr(module.time, "sleep", lambda s: None)
+    gb, calls = _Gradebook(), []
+
+    def locked_twice():
+        calls.append(1)
+        if len(calls) < 3:
+            raise OperationalError("UPDATE grade", {}, Exception("database is locked"))
+        return "saved"
+
+    assert module.retrying(gb, locked_twice) == "saved"
+    assert gb.db.rollbacks == 2
+
+    def broken():
+        raise OperationalError("SELECT", {}, Exception("no such table: grade"))
+
+    with pytest.raises(OperationalError):
+        module.retrying(gb, broken)
+    assert gb.db.rollbacks == 3  # rolled back once, not retried
