@@ -30,7 +30,13 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from autograder.grade.sandbox import isolate, option_parser, preload, set_limits
+from autograder.grade.sandbox import (
+    isolate,
+    isolation_available,
+    option_parser,
+    preload,
+    set_limits,
+)
 
 _BOOT = (
     "import sys; sys.path.insert(0, {root!r}); import autograder.grade.zygote as z; "
@@ -97,6 +103,11 @@ def serve(argv: list[str] | None = None) -> None:
     os.dup2(2, 1)  # kernels print to the worker's stderr, never into the reply pipe
     signal.signal(signal.SIGCHLD, _reap)
     with os.fdopen(reply_fd, "w") as replies:
+        if (opts.no_network or opts.readonly or opts.hide) and not isolation_available():
+            # e.g. a Dask worker on a machine without namespaces: say so, start no kernel
+            message = f"kernel sandbox unavailable on {os.uname().nodename}: cannot unshare"
+            replies.write(json.dumps({"error": message}) + "\n")
+            return
         replies.write(json.dumps({"ready": os.getpid()}) + "\n")
         replies.flush()
         for line in sys.stdin:
@@ -129,7 +140,9 @@ class Zygote:
         """Fork a kernel running `python -m module args` in `cwd` with `env`; its pid."""
         with self.lock:
             if not self._ready:
-                self._read()
+                hello = self._read()
+                if "error" in hello:
+                    raise RuntimeError(hello["error"])
                 self._ready = True
             request = {"module": module, "args": args, "cwd": cwd, "env": env}
             self.proc.stdin.write(json.dumps(request) + "\n")
