@@ -11,6 +11,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import multiprocessing
 import os
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from autograder.grade.course import CourseSpec
@@ -35,17 +36,28 @@ class LocalExecutor:
         self, spec: CourseSpec, workers: int | None = None, zygotes: list | None = None
     ) -> None:
         self.workers = workers or os.cpu_count() or 1
+        self.spec = spec
+        self.zygotes = zygotes or []
+        self.pool = self._new_pool()
+
+    def _new_pool(self) -> cf.ProcessPoolExecutor:
         context = multiprocessing.get_context("fork")  # workers inherit imports and zygotes
-        self.pool = cf.ProcessPoolExecutor(
+        return cf.ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=context,
             initializer=_init_local_worker,
-            initargs=(spec, zygotes or [], context.Value("i", 0)),
+            initargs=(self.spec, self.zygotes, context.Value("i", 0)),
         )
-        self.spec = spec
 
     def submit(self, student: str, notebooks: list[str], prestart: bool = True) -> Any:
-        return self.pool.submit(run_job, self.spec, student, notebooks, prestart)
+        try:
+            return self.pool.submit(run_job, self.spec, student, notebooks, prestart)
+        except BrokenProcessPool:
+            # a worker process died (its jobs are retried by BatchRun): carry on with new ones
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.zygotes = []  # the old workers' zygotes may be gone with them
+            self.pool = self._new_pool()
+            return self.pool.submit(run_job, self.spec, student, notebooks, prestart)
 
     def wait_any(self, futures: list[Any]) -> set[Any]:
         """Block until at least one future is done; the done ones."""
@@ -56,7 +68,9 @@ class LocalExecutor:
         try:
             return future.result()
         except Exception as exc:  # noqa: BLE001 - a worker that died fails one submission
-            return JobResult(student=student, error=f"worker failed: {type(exc).__name__}: {exc}")
+            died = isinstance(exc, BrokenProcessPool) or type(exc).__name__ == "KilledWorker"
+            error = f"worker failed: {type(exc).__name__}: {exc}"
+            return JobResult(student=student, error=error, worker_died=died)
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)

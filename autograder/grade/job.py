@@ -56,6 +56,7 @@ class JobResult:
     error: str | None = None
     detail: str = ""
     seconds: float = 0.0
+    worker_died: bool = False  # the worker process itself was lost: worth one more try
 
 
 class Engine:

@@ -80,6 +80,10 @@ class SandboxedKernelManager(AsyncKernelManager):
     warm = False
     zygote = None
 
+    async def _async_wait(self, pollinterval: float = 0.005) -> None:
+        # jupyter_client polls a killed kernel every 100 ms; it is gone within a few
+        await super()._async_wait(pollinterval)
+
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
         if self.zygote is not None:
             self.provisioner.__class__ = ZygoteProvisioner  # same state, forks instead of Popen

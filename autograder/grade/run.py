@@ -41,6 +41,7 @@ class BatchRun:
         self.expected = expected
         self.record = record
         self.window = max(4, 2 * (executor.workers or 8))
+        self.retried: set[str] = set()
 
     def grade(self, subs: list[Submission]) -> None:
         queue = deque(subs)
@@ -57,7 +58,13 @@ class BatchRun:
             if pending:
                 for future in self.executor.wait_any(list(pending)):
                     sub = pending.pop(future)
-                    self.collect(sub, self.executor.result(future, sub.student))
+                    result = self.executor.result(future, sub.student)
+                    if result.worker_died and sub.student not in self.retried:
+                        # a lost worker takes every job it held: give each one more try
+                        self.retried.add(sub.student)
+                        queue.append(sub)
+                        continue
+                    self.collect(sub, result)
 
     def launch(self, sub: Submission, prestart: bool):
         """Prepare one submission and hand it to a worker; None if it failed here."""

@@ -12,6 +12,8 @@ the kernel starts, in the kernel's own process, it:
   (``unshare(CLONE_NEWNS)``) where each readonly path is bind-mounted read-only onto itself and
   each hidden directory is covered by an empty read-only tmpfs (a hidden file by /dev/null):
   learner code cannot change submissions or read the instructor's source or the gradebook;
+  the kernel then runs as PID 1 of a new PID namespace (``CLONE_NEWPID``, fresh /proc), so it
+  cannot see or signal the grader, its workers or other learners' kernels;
 - imports the ``--preload`` modules into ``sys.modules`` only (nothing lands in the learner's
   namespace), so ``import pandas`` in the notebook costs nothing;
 - runs the kernel module in this same process (``runpy``), so the preloaded modules stay loaded.
@@ -25,11 +27,15 @@ import importlib
 import os
 import resource
 import runpy
+import signal
 import sys
 
 CLONE_NEWNET = 0x40000000
 CLONE_NEWNS = 0x00020000
-MS_RDONLY, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 1, 32, 4096, 16384, 1 << 18
+CLONE_NEWPID = 0x20000000
+PR_SET_PDEATHSIG = 1
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
+MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 32, 4096, 16384, 1 << 18
 MB = 1024 * 1024
 
 
@@ -80,9 +86,40 @@ def isolation_available() -> bool:
     pid = os.fork()
     if pid == 0:  # pragma: no cover - child
         libc = ctypes.CDLL(None, use_errno=True)
-        os._exit(0 if libc.unshare(CLONE_NEWNET | CLONE_NEWNS) == 0 else 1)
+        os._exit(0 if libc.unshare(CLONE_NEWNET | CLONE_NEWNS | CLONE_NEWPID) == 0 else 1)
     _, status = os.waitpid(pid, 0)
     return os.waitstatus_to_exitcode(status) == 0
+
+
+def _die_with_parent() -> None:
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
+def enter_pid_namespace() -> None:
+    """Continue as PID 1 of a new PID namespace, with its own /proc.
+
+    The calling process forks: the parent stays outside (it is the pid the grader manages),
+    forwards nothing, ignores SIGINT (the grader's interrupt reaches the whole process group,
+    so the kernel gets it) and exits with the child's status; it never returns. The child,
+    inside, sees no process of the grader or of other learners, so it can signal none of them,
+    and is killed if the outside process dies. Needs the private mount namespace (for /proc).
+    """
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.unshare(CLONE_NEWPID) != 0:
+        raise OSError(ctypes.get_errno(), "unshare(CLONE_NEWPID) failed")
+    pid = os.fork()
+    if pid:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        _die_with_parent()
+        while True:
+            try:
+                _, status = os.waitpid(pid, 0)
+                break
+            except InterruptedError:
+                continue
+        os._exit(os.waitstatus_to_exitcode(status) & 0xFF)
+    _die_with_parent()
+    _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, None)
 
 
 def isolate(opts: argparse.Namespace) -> None:
@@ -91,6 +128,7 @@ def isolate(opts: argparse.Namespace) -> None:
         raise SystemExit("sandbox: network isolation requested but unshare(CLONE_NEWNET) failed")
     if opts.readonly or opts.hide:
         protect_paths(opts.readonly, opts.hide)
+        enter_pid_namespace()
 
 
 def option_parser(prog: str) -> argparse.ArgumentParser:

@@ -58,6 +58,7 @@ def _reap(*_: Any) -> None:
 def _child(request: dict, opts: argparse.Namespace, reply_fd: int) -> None:
     """Become one kernel; never returns into the zygote's loop."""
     code = 1
+    zygote = os.getppid()
     try:
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         os.close(reply_fd)
@@ -74,7 +75,7 @@ def _child(request: dict, opts: argparse.Namespace, reply_fd: int) -> None:
             sys.modules["numpy"].random.seed()
         # ipykernel read JPY_PARENT_PID when the zygote imported it: say who the parent is now,
         # so the kernel exits if the zygote (and so the worker) goes away.
-        parent = f"--IPKernelApp.parent_handle={os.getppid()}"
+        parent = f"--IPKernelApp.parent_handle={zygote}"
         sys.argv = [request["module"], *request["args"], parent]
         runpy.run_module(request["module"], run_name="__main__", alter_sys=True)
         code = 0

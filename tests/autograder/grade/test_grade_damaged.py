@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -89,7 +90,7 @@ def memory_hog(course):
 
 
 def kernel_dies(course):
-    code = "import os\nos.kill(os.getpid(), 9)"
+    code = "import ctypes\nctypes.string_at(0)  # segfault"
     _write(course, with_answers(solved_copy(ASSIGNMENT), {"q2_answer": code}))
 
 
@@ -238,6 +239,11 @@ try:
 except OSError as exc:
     print("submissions read-only:", exc)
 print("source holds", os.listdir({source!r}))
+try:
+    os.kill({grader}, 0)
+    print("GRADER VISIBLE")
+except ProcessLookupError:
+    print("grader invisible")
 print("gradebook bytes", len(open({gradebook!r}, "rb").read()))
 """
 
@@ -256,6 +262,7 @@ def test_learner_code_has_no_network_and_cannot_touch_protected_files(course):
         submitted=str(target),
         source=str(course.root / "source"),
         gradebook=str(course.root / "gradebook.db"),
+        grader=os.getpid(),
     )
     nb.cells.append(nbformat.v4.new_code_cell(probe))
     _write(course, nb)
@@ -271,6 +278,7 @@ def test_learner_code_has_no_network_and_cannot_touch_protected_files(course):
     assert "submissions read-only" in text and "SUBMISSION CHANGED" not in text
     assert "source holds []" in text
     assert "gradebook bytes 0" in text
+    assert "grader invisible" in text and "GRADER VISIBLE" not in text
     assert course.scores(ASSIGNMENT)[STUDENT]["total"] == FULL  # grading itself was unaffected
 
 
@@ -287,3 +295,46 @@ def test_a_learner_killing_the_kernel_factory_spoils_nobody_else(course):
     scores = course.scores(ASSIGNMENT)
     assert scores["b-good"]["total"] == FULL
     assert scores["c-good"]["total"] == FULL
+
+
+KILL_ALL = """
+import os, signal
+if os.getpid() == 1:  # only inside the kernel's own PID namespace: never on a bare machine
+    for entry in os.listdir("/proc"):
+        if entry.isdigit() and int(entry) != 1:
+            os.kill(int(entry), signal.SIGKILL)
+    try:
+        os.kill(-1, signal.SIGKILL)  # every process this one may signal, except itself
+        print("KILLED others")
+    except ProcessLookupError:
+        print("kill(-1) reached no process")
+    try:
+        os.kill({grader}, signal.SIGKILL)
+        print("KILLED the grader")
+    except ProcessLookupError:
+        print("cannot see the grader")
+else:
+    print("no PID namespace")
+"""
+
+
+@pytest.mark.slow
+def test_a_learner_killing_every_process_it_sees_spoils_nobody_else(course):
+    """Inside its PID namespace the kernel sees only itself: the grader, the workers and other
+    learners' kernels are out of its reach."""
+    from autograder.grade.sandbox import isolation_available
+
+    if not isolation_available():
+        pytest.skip("this platform cannot give the kernel its own namespaces")
+    nb = solved_copy(ASSIGNMENT)
+    nb.cells.append(nbformat.v4.new_code_cell(KILL_ALL.format(grader=os.getpid())))
+    course.submit("a-killer", ASSIGNMENT, nb)
+    for student in ("b-good", "c-good", "d-good"):
+        course.submit(student, ASSIGNMENT, solved_copy(ASSIGNMENT))
+    assert grade(course, workers=2) == 0
+    for student in ("a-killer", "b-good", "c-good", "d-good"):
+        assert course.scores(ASSIGNMENT)[student]["total"] == FULL, student
+    outputs = json.loads(autograded(course, "a-killer").read_text())["cells"][-1]["outputs"]
+    text = "".join("".join(o.get("text", "")) for o in outputs)
+    assert "kill(-1) reached no process" in text and "cannot see the grader" in text
+    assert "KILLED" not in text and "no PID namespace" not in text

@@ -198,3 +198,52 @@ def test_retrying_rides_out_a_locked_database_and_nothing_else(monkeypatch):
     with pytest.raises(OperationalError):
         module.retrying(gb, broken)
     assert gb.db.rollbacks == 3  # rolled back once, not retried
+
+
+class _FakeExecutor:
+    """Runs jobs at once; the first run of each listed student loses its worker."""
+
+    workers = 2
+
+    def __init__(self, lose: set[str]) -> None:
+        self.lose, self.runs = set(lose), []
+
+    def submit(self, student, paths, prestart=True):
+        self.runs.append(student)
+        return student
+
+    def wait_any(self, futures):
+        return set(futures)
+
+    def result(self, student, _):
+        from autograder.grade.job import JobResult
+
+        died = student in self.lose or student == "always-dies"
+        self.lose.discard(student)
+        return JobResult(student=student, error="worker failed" if died else None, worker_died=died)
+
+
+class _FakeStages:
+    def prepare(self, sub):
+        return [f"{sub.student}.ipynb"], []
+
+    def finish(self, sub, result):
+        return None
+
+    def fail(self, sub):
+        return None
+
+
+def test_jobs_of_a_lost_worker_get_one_more_try(tmp_path):
+    from autograder.grade.plan import Submission
+    from autograder.grade.run import BatchRun
+
+    subs = [
+        Submission(name, "a", tmp_path, [tmp_path / "a.ipynb"])
+        for name in ("ok", "unlucky", "always-dies")
+    ]
+    executor, outcomes = _FakeExecutor({"unlucky"}), []
+    BatchRun(_FakeStages(), _Gradebook(), executor, ["a"], outcomes.append).grade(subs)
+    status = {o.student: o.status for o in outcomes}
+    assert status == {"ok": GRADED, "unlucky": GRADED, "always-dies": FAILED}
+    assert sorted(executor.runs) == ["always-dies", "always-dies", "ok", "unlucky", "unlucky"]
