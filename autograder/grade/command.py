@@ -137,6 +137,8 @@ def _grade(spec, config, zygotes, student, force, workers, scheduler, progress, 
             )
             return 2
         subs = discover(coursedir, assignment, student)
+        for missing in sorted(set(student or []) - {s.student for s in subs}):
+            print(f"warning: no submission from {missing!r} for {assignment}", file=sys.stderr)
         plan = make_plan(coursedir, gb, subs, force, log.failed_students())
         for sub in plan.skipped:
             done(Outcome(sub.student, SKIPPED))
@@ -156,7 +158,8 @@ def _grade(spec, config, zygotes, student, force, workers, scheduler, progress, 
                     done(outcome)
                     bar.update()
 
-                BatchRun(stages, gb, executor, expected, record).grade(plan.to_grade)
+                batch = BatchRun(stages, gb, executor, expected, record, log.started)
+                batch.grade(plan.to_grade)
         bar.close()
     for line in report_lines(outcomes):
         print(line)

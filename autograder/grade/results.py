@@ -8,7 +8,7 @@ import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-GRADED, FAILED, SKIPPED = "graded", "failed", "skipped"
+GRADED, FAILED, SKIPPED, RUNNING = "graded", "failed", "skipped", "running"
 
 
 @dataclass
@@ -27,8 +27,9 @@ class RunLog:
     """autograded/_log/ASSIGNMENT.json: the last recorded failure or notes for each student.
 
     A student appears while their last grading failed or left notes (repairs, limits hit);
-    grading them cleanly removes the entry. Written after every submission, so a crash loses
-    nothing already known.
+    grading them cleanly removes the entry. A submission is marked `running` before it is
+    prepared, so if the run is killed half-way its half-written autograded notebook is not
+    taken for a graded one next time. Written after every change: a crash loses nothing known.
     """
 
     def __init__(self, path: Path) -> None:
@@ -46,7 +47,12 @@ class RunLog:
         return cls(root / f"{assignment}.json")
 
     def failed_students(self) -> set[str]:
-        return {s for s, e in self.entries.items() if e.get("status") == FAILED}
+        """Students to grade again: failed, or interrupted while running."""
+        return {s for s, e in self.entries.items() if e.get("status") in (FAILED, RUNNING)}
+
+    def started(self, student: str) -> None:
+        self.entries[student] = {"student": student, "status": RUNNING}
+        self.save()
 
     def record(self, outcome: Outcome) -> None:
         if outcome.status == SKIPPED:

@@ -34,12 +34,14 @@ class BatchRun:
         executor,
         expected: list[str],
         record: Callable[[Outcome], None],
+        started: Callable[[str], None] = lambda student: None,
     ) -> None:
         self.stages = stages
         self.gradebook = gradebook
         self.executor = executor
         self.expected = expected
         self.record = record
+        self.started = started
         self.window = max(4, 2 * (executor.workers or 8))
         self.retried: set[str] = set()
 
@@ -72,6 +74,7 @@ class BatchRun:
             wanted = ", ".join(f"{n}.ipynb" for n in self.expected)
             self.record(Outcome(sub.student, FAILED, f"no notebook submitted ({wanted})"))
             return None
+        self.started(sub.student)
         try:
             paths, notes = retrying(self.gradebook, lambda: self.stages.prepare(sub))
         except Exception as exc:  # noqa: BLE001 - recorded, never stops the batch

@@ -41,11 +41,19 @@ def test_resume_skips_graded_until_resubmitted_or_forced(course, capsys):
 
     # ben hands in again, now solved: only ben is regraded
     nbformat.write(solved_copy(ASSIGNMENT), str(path))
-    later = time.time() + 5
-    os.utime(path, (later, later))
+    earlier = time.time() - 10  # the old grading predates the new hand-in
+    os.utime(autograded(course, "ben"), (earlier, earlier))
     assert grade(course) == 0
     assert "graded 1, failed 0, skipped 1" in capsys.readouterr().out
     assert course.scores(ASSIGNMENT)["ben"]["total"] == 8.0
+
+    # a run killed while grading amy left her marked running: she is graded again
+    from autograder.grade.results import RunLog
+
+    log = RunLog(course.root / "autograded" / "_log" / f"{ASSIGNMENT}.json")
+    log.started("amy")
+    assert grade(course) == 0
+    assert "graded 1, failed 0, skipped 1" in capsys.readouterr().out
 
     assert grade(course, force=True) == 0
     assert "graded 2, failed 0, skipped 0" in capsys.readouterr().out

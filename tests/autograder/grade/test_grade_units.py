@@ -36,6 +36,8 @@ def test_run_log_keeps_failures_and_notes_and_forgets_clean_grades(tmp_path):
     assert set(again.entries) == {"ann", "bob"}
     again.record(Outcome("ann", GRADED))
     assert set(RunLog(tmp_path / "_log" / "a.json").entries) == {"bob"}
+    again.started("dee")  # a run killed while grading dee: dee is not taken as graded
+    assert RunLog(tmp_path / "_log" / "a.json").failed_students() == {"dee"}
 
 
 def test_notebook_imports_skip_magics_relative_and_matplotlib(tmp_path):
