@@ -8,7 +8,7 @@ c.CourseDirectory.course_id = os.environ.get("COURSE_ID", "collections-101")
 c.CourseDirectory.root = os.path.dirname(os.path.abspath(__file__))
 
 # Gradebook: SQLite in the course root unless COURSE_DB_URL names another database,
-# e.g. postgresql://grader:secret@127.0.0.1:5432/gradebook
+# e.g. postgresql+psycopg2://grader:secret@127.0.0.1:5432/gradebook (SQLAlchemy 2.1 needs the +psycopg2)
 c.CourseDirectory.db_url = os.environ.get(
     "COURSE_DB_URL", "sqlite:///" + os.path.join(c.CourseDirectory.root, "gradebook.db")
 )

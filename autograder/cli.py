@@ -13,6 +13,7 @@ from autograder import __version__
 COMMANDS: dict[str, tuple[str, str]] = {
     # name: (module, one-line help)
     "release": ("autograder.release", "regenerate release/ from source/ / 由 source/ 生成学员版"),
+    "grade": ("autograder.grade.command", "grade every submission in parallel / 批量并行评分"),
     "report": ("autograder.report.command", "cohort report in HTML and CSV / 班级成绩报告"),
     "export": ("autograder.export", "grades as Canvas or Moodle CSV / 导出成绩到 Canvas 或 Moodle"),
     "review": ("autograder.review_cli", "review scripts or transcripts / 审查话术或通话记录"),
