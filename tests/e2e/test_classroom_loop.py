@@ -1,7 +1,7 @@
 """The classroom loop end to end through nbgrader's file exchange on one machine.
 
 The instructor releases every assignment; three learners with their own home directories fetch,
-complete (solution, partial, blank) and submit; the instructor collects, autogrades, generates and
+complete (solution, partial, blank) and submit; the instructor collects, grades with `autograder grade`, generates and
 releases feedback; the learners fetch their feedback; the gradebook holds the exact expected scores.
 """
 
@@ -39,6 +39,17 @@ def learner_run(home: Path, exchange: Path, *args: str) -> subprocess.CompletedP
     proc = subprocess.run(cmd, cwd=home, env=env, capture_output=True, text=True)
     assert proc.returncode == 0, f"{args}: {proc.stdout}\n{proc.stderr}"
     return proc
+
+
+def grade_with_autograder(course: TempCourse, assignment: str) -> None:
+    """The instructor grades the collected submissions with `autograder grade`, as the README says."""
+    cmd = [
+        sys.executable, "-m", "autograder", "grade", assignment,
+        f"--course-dir={course.root}", f"--db={course.db_url}", "--workers=2", "--no-progress",
+    ]  # fmt: skip
+    proc = subprocess.run(cmd, cwd=course.root, env=tool_env(), capture_output=True, text=True)
+    assert proc.returncode == 0, f"autograder grade {assignment}: {proc.stdout}\n{proc.stderr}"
+    assert "failed 0" in proc.stdout, proc.stdout
 
 
 def planned_work(assignment: str, index: int, learner: str) -> tuple[nbformat.NotebookNode, str]:
@@ -79,7 +90,7 @@ def test_release_fetch_submit_collect_grade_feedback(tmp_path):
         course.nbgrader("collect", name, *course.nbgrader_args)
         for learner in LEARNERS:
             assert (course.root / "submitted" / learner / name / f"{name}.ipynb").is_file()
-        course.autograde(name)
+        grade_with_autograder(course, name)
         course.nbgrader("generate_feedback", name, "--force")
         course.nbgrader("release_feedback", name, *course.nbgrader_args)
 
