@@ -111,8 +111,9 @@ class Compact:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Normalised-text span of compact span [start, end)."""
-        index = self.index
-        if not index or start >= end:
+        # Without a full index, map only the prefix up to `end` (matches are often early).
+        index = self._index if self._index is not None else _compact_index(self.norm, end)
+        if len(index) < end or start >= end:
             return (0, 0)
         return index[start], index[end - 1] + 1
 
@@ -186,12 +187,15 @@ def _sep(m: re.Match) -> str:
     return "" if _joined(m.string, s, e) else " "
 
 
-def _compact_index(norm: str) -> tuple[int, ...]:
-    """Offsets in `norm` of every character of the compact form (same rules as `_sep`)."""
+def _compact_index(norm: str, upto: int | None = None) -> tuple[int, ...]:
+    """Offsets in `norm` of the compact form's characters (all, or at least the first `upto`)."""
     index: list[int] = []
+    limit = len(norm) + 1 if upto is None else upto
     if not _NON_CJK_GAP.search(norm):
         for m in _WORD.finditer(norm):
             index.extend(range(*m.span()))
+            if len(index) >= limit:
+                break
         return tuple(index)
     prev_end = -1
     for m in _WORD.finditer(norm):
@@ -200,4 +204,6 @@ def _compact_index(norm: str) -> tuple[int, ...]:
             index.append(prev_end)
         index.extend(range(s, e))
         prev_end = e
+        if len(index) >= limit:
+            break
     return tuple(index)
