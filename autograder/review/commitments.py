@@ -32,6 +32,9 @@ from autograder.review.timeexpr import may_name_day
 __all__ = ["find_commitment"]
 
 _NUMBER = re.compile(r"[\d十百千万]|hundred|thousand|dollar|buck")
+# "Can you pay that today?" / 这笔今天能还吗？: the amount the collector just named is the one asked.
+_PROMISE_WORD = re.compile(r"\bpromised?\b|答应|承诺|说好")
+_POINTS_BACK = re.compile(r"\b(?:that|it|this)\b|这笔|这个|这些|这部分")
 
 
 @dataclass(frozen=True)
@@ -97,12 +100,17 @@ def _proposal(turn: Turn, clauses: list[Clause], today: date) -> _Proposal | Non
     return found
 
 
-def _amount_asked(turn: Turn, clauses: list[Clause]) -> _Proposal | None:
+def _amount_asked(
+    turn: Turn, clauses: list[Clause], undated_only: bool = False
+) -> _Proposal | None:
     """An amount the collector asks to be paid, with no day yet: 什么时候能还这2000？"""
-    if not any(c.pay for c in clauses):
+    if not any(c.pay or _PROMISE_WORD.search(c.text) for c in clauses):
         return None
+    pointed = any(c.pay and _POINTS_BACK.search(c.text) for c in clauses)
     for c in reversed(clauses):  # "Your minimum due is $75. When can you take care of that?"
-        if c.amounts and not (c.negated or c.balance):
+        if undated_only and c.days:
+            continue  # 明天先还一千，剩下的月底前还清: 一千 belongs to another day
+        if c.amounts and not c.negated and (pointed or not c.balance):
             return _Proposal(None, None, _value(c), turn)  # also "you promised to pay $200"
     return None
 
@@ -155,19 +163,24 @@ class _Walk:
         self.pay_talk = self.pay_talk if talk is None else talk  # on paying until income comes up
         self.next_week = next_week_asked(norm)
         if not may_name_day(norm):
-            if not asks(norm):
-                return
-            if self.current is not None and asks_amount(norm):
+            asked = asks(norm)
+            if asked and self.current is not None and asks_amount(norm):
                 # 周四吧 — 周四还多少？/ And the amount? — the answer completes the promise.
                 c = self.current
                 self.pending = _Proposal(c.due, c.time, None, turn)
                 return
             if not (talk and _NUMBER.search(norm)):
-                if talk is not None:  # a new question about paying replaces the proposal;
-                    self.pending = None  # 喂？您还在吗？ leaves it standing
+                if asked and talk is not None:  # a new question about paying replaces the
+                    self.pending = None  # proposal; 喂？您还在吗？ leaves it standing
                 return
         clauses = read_clauses(norm, self.at)
-        proposal = _proposal(turn, clauses, self.today) or _amount_asked(turn, clauses)
+        proposal = _proposal(turn, clauses, self.today)
+        if proposal is None:
+            proposal = _amount_asked(turn, clauses)
+        elif proposal.amount is None:  # a past-due amount of $412.77. Can you pay that today?
+            asked = _amount_asked(turn, clauses, undated_only=True)
+            if asked is not None:
+                proposal = replace(proposal, amount=asked.amount)
         if proposal is not None and proposal.amount is None and self.offered is not None:
             # 今天还3500可以吗？— 今天不行 — 那明天上午呢？: the amount stays on the table
             proposal = replace(proposal, amount=self.offered)

@@ -22,7 +22,7 @@ APPROX = re.compile(
 )
 APPROX_BEFORE = re.compile(
     r"(?:\baround|\bafter|(?<!how\s)(?<!what\s)\babout|\bapproximately|\broughly|\bearliest|大约|约莫|"
-    r"大概在|最早|最快也要|最快得)"
+    r"大概在|最早|最快也要|最快得|第[一二三四五六\d]个?|\b(?:first|second|third|fourth)\s)"
     r"\s*(?:the\s+)?$"
 )
 

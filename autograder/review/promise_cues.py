@@ -60,7 +60,8 @@ PAY = Cue(
     r"\bthe\s+(?:rest|balance)\b|\b(?:can|could|will|'ll)\s+do\b|\bhave\s+it\s+paid\b|"
     r"\byou(?:'ll|\s+will)\s+have\s+(?:the|it|your)\b|\bget\b.{0,24}\bto\s+you\b|"
     r"\b(?:swing|afford|manage|scrape\s+together|come\s+up\s+with|autopay|auto-pay)\b|"
-    r"\btake\s+care\s+of\s+(?:it|that|this|the\s+\w+)\b|"
+    r"\btake\s+care\s+of\s+(?:it|that|this|the\s+\w+)\b|\bmoney\s+order\b|\bcashier's\s+check\b|"
+    r"\bget\s+(?:it|the\s+\w+|\$?\d[\d,.]*)\s+in\b|"
     r"\b(?:automatic\s+payment|direct\s+debit)\b|"
     r"\bthrough\s+(?:the|your)\s+(?:official\s+)?(?:app|website|portal)\b|"
     r"\bhave\s+(?:it|the\s+\w+|\$?\d[\d,.]*)\s+(?:to|for)\s+you\b|"
@@ -143,10 +144,11 @@ HEDGE_ONLY = Cue(
 PAST = Cue(
     "已经(?!约好|安排|准备|决定|打算|想好|计划|说好|定好|预约)|已还|已付|已转|早就(?<!一早就)|上次|上回|"
     "还过|付过|本来|原本|原来打算|本打算|刚才|刚刚|上周|是想|本想|"
-    "原想",
+    "原想|之前答应|之前承诺|之前说|答应过|承诺过",
     r"\b(?:was|were)\s+going\s+to\b|\bwas\s+planning\b|\bmeant\s+to\b|\blast\s+time\b|"
     r"\balready\b(?!\s+(?:set\s+up|scheduled|arranged|booked|planned))|"
-    r"\bi(?:'ve|\s+have)?\s+paid\b|\bdid\s+pay\b|\bsent\s+it\b|\blast\s+week\b",
+    r"\bi(?:'ve|\s+have)?\s+paid\b|\bdid\s+pay\b|\bsent\s+it\b|\blast\s+week\b|\byou\s+promised\b|"
+    r"\bdidn't\s+(?:come|go)\b|\b(?:wasn't|was\s+not)\s+received\b|\bwe\s+didn't\s+(?:get|receive)\b",
 )
 QUESTION = Cue(
     "吗|么$|呢$|能不能|可不可以|行不行|好不好|是不是|要不要|会不会|有没有|什么时候|哪天|几号|多少|"
@@ -202,11 +204,12 @@ CONFIRM = Cue(
 # Words that keep a yes on the promise: 谢谢 / 记下了 / 准时 / thanks / noted / I promise.
 AGREEING = Cue(
     "谢谢|再见|拜拜|记住|记下|准时|按时|放心|一定|知道了|明白|没问题|可以|就这样|就这么|说定|定了|"
-    "没错|对的|是的|没毛病|确实|正确|对啊|好的|行|不好意思|抱歉|喂|在的|我在|"
+    "没错|对的|是的|没毛病|确实|正确|对啊|好的|行|不好意思|抱歉|喂|在的|我在|都可以|都行|两个都|"
     "通过|官方|App|app",
     r"\b(?:thanks?|thank\s+you|please|bye|noted|promise|definitely|for\s+sure|on\s+time|will\s+do|"
     r"sounds\s+good|got\s+it|no\s+problem|that's\s+(?:fine|ok|right|correct)|that\s+works|correct|"
     r"exactly|right|sorry|hello|hi|i'm\s+here|still\s+here|(?:that's\s+the|sounds\s+like\s+a)\s+plan|"
+    r"both|both\s+of\s+them|all\s+of\s+it|"
     r"the\s+app|online|website|portal)\b",
 )
 REFUSE = Cue(
