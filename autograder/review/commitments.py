@@ -257,7 +257,8 @@ class _Walk:
             quote_turns = [turn]
             if answered is not None:
                 # An answer to a proposal keeps its amount (明天能还1500吗？— 明天不行，后天吧)
-                # unless the answer names amounts of its own ("$250 tomorrow, the rest on the 10th").
+                # unless the answer names amounts of its own ("$250 tomorrow, the rest on the
+                # 10th").
                 if amount is None and not any(o.amounts for o in clauses):
                     amount = answered.amount
                 if answered.day == day:

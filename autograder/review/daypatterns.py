@@ -131,7 +131,8 @@ EN_ORDINALS = {
     w: i
     for i, w in enumerate(
         "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(),
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+        "twentieth".split(),
         start=1,
     )
 }
@@ -188,7 +189,8 @@ _EN_ALTS = [
         r"(?:a\s+)?few\s+days\b|couple\s+(?:of\s+)?days\b|asap\b|as\s+soon\s+as\b|"
         r"when(?:ever)?\s+i\s+can\b|next\s+month\b|end\s+of\s+(?:the\s+)?week\b|"
         r"(?:this|the)\s+weekend\b|early\s+next\b|mid-?month\b|payday\b|when\s+i\s+get\s+paid\b|"
-        r"(?:a|one|two|three|\d+|couple\s+of|few)\s+weeks?\b|mid-?(?:jan|feb|mar|apr|may|jun|jul|aug|"
+        r"(?:a|one|two|three|\d+|couple\s+of|few)\s+weeks?\b|"
+        r"mid-?(?:jan|feb|mar|apr|may|jun|jul|aug|"
         r"sep|oct|nov|dec)[a-z]*\b|(?:the\s+)?(?:beginning|start|first\s+week)\s+of\b)",
     ),
 ]

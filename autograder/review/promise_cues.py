@@ -55,7 +55,8 @@ PAY = Cue(
     "打.{0,6}(?:钱|款|\\d|[一二两三四五六七八九十百千万]).{0,4}过[来去]",
     r"\b(?:pay|paying|payment|settle|deposit|wire)|\btransfer(?!\s+(?:you|your\s+call))|"
     r"\bsend(?:ing)?\b(?=.{0,24}(?:\$|\d|money|payment|\bit\b|funds|check|cash|the\s+rest|balance|"
-    r"over|dollars|bucks|hundred|thousand))|\b(?:clear|cover)\s+(?:it|the\s+(?:balance|debt|amount|rest))\b|"
+    r"over|dollars|bucks|hundred|thousand))|"
+    r"\b(?:clear|cover)\s+(?:it|the\s+(?:balance|debt|amount|rest))\b|"
     r"\bremaining\b|"
     r"\bthe\s+(?:rest|balance)\b|\b(?:can|could|will|'ll)\s+do\b|\bhave\s+it\s+paid\b|"
     r"\byou(?:'ll|\s+will)\s+have\s+(?:the|it|your)\b|\bget\b.{0,24}\bto\s+you\b|"
@@ -67,13 +68,15 @@ PAY = Cue(
     r"\bhave\s+(?:it|the\s+\w+|\$?\d[\d,.]*)\s+(?:to|for)\s+you\b|"
     r"\b(?:mail|send|write)(?:ing|s)?\s+(?:you\s+)?(?:a|the)\s+check\b|"
     r"\byou(?:'ll|\s+will)\s+(?:get|receive)\b|\bmake\s+sure\b.{0,30}\b(?:in|through|paid)\b|"
-    r"\bput\b.{0,30}\btoward|\bput\s+me\s+down\s+for\b|\bsign\s+me\s+up\b|\b(?:have|get)\s+(?:it|the|this|that|them|all|my)\b.{0,20}\bpaid\b|\bpaid\s+off\b|\bexpect\b",
+    r"\bput\b.{0,30}\btoward|\bput\s+me\s+down\s+for\b|\bsign\s+me\s+up\b|"
+    r"\b(?:have|get)\s+(?:it|the|this|that|them|all|my)\b.{0,20}\bpaid\b|\bpaid\s+off\b|\bexpect\b",
 )
 # Paying another bill (rent, school or hospital fees) is not paying this debt.
 OTHER_BILL = Cue(
     "房租|租金|学费|水电|物业费|医药费|住院费|手术费|话费|电费|水费|房贷|按揭|保险|车险|打电话|回电|"
     "联系您|联系你",
-    r"\b(?:rent|tuition|utility|utilities|mortgage|insurance)\b|\bcall\s+(?:you|me)\b|\bcall\s+back\b|\belectric(?:ity)?\s+bill\b|"
+    r"\b(?:rent|tuition|utility|utilities|mortgage|insurance)\b|\bcall\s+(?:you|me)\b|"
+    r"\bcall\s+back\b|\belectric(?:ity)?\s+bill\b|"
     r"\b(?:medical|hospital)\s+bills?\b",
 )
 # Talk of income (salary day, payday) is not talk of paying the debt.
@@ -148,7 +151,8 @@ PAST = Cue(
     r"\b(?:was|were)\s+going\s+to\b|\bwas\s+planning\b|\bmeant\s+to\b|\blast\s+time\b|"
     r"\balready\b(?!\s+(?:set\s+up|scheduled|arranged|booked|planned))|"
     r"\bi(?:'ve|\s+have)?\s+paid\b|\bdid\s+pay\b|\bsent\s+it\b|\blast\s+week\b|\byou\s+promised\b|"
-    r"\bdidn't\s+(?:come|go)\b|\b(?:wasn't|was\s+not)\s+received\b|\bwe\s+didn't\s+(?:get|receive)\b",
+    r"\bdidn't\s+(?:come|go)\b|\b(?:wasn't|was\s+not)\s+received\b|"
+    r"\bwe\s+didn't\s+(?:get|receive)\b",
 )
 QUESTION = Cue(
     "吗|么$|呢$|能不能|可不可以|行不行|好不好|是不是|要不要|会不会|有没有|什么时候|哪天|几号|多少|"
@@ -168,7 +172,8 @@ FILLER = Cue(
     r"\b(?:then|can\s+we|could\s+we|can\s+i|could\s+i|i\s+can|i\s+could|can|what\s+if|about|"
     r"i'd\s+rather|i'd\s+prefer|i'd\s+say|rather|prefer|do|to\s+be\s+safe|would|shall|does|we|"
     r"full|amount|whole|entire|everything|all|better|best|"
-    r"around|roughly|approximately|please|let's\s+say|let's\s+do|let's\s+go\s+with|let's\s+make\s+it|make\s+it|"
+    r"around|roughly|approximately|please|let's\s+say|let's\s+do|let's\s+go\s+with|"
+    r"let's\s+make\s+it|make\s+it|"
     r"it\s+is|how\s+about|say|on|by|before|ok|okay|sure|yes|yeah|fine|i'll|"
     r"i\s+will|instead|only|just|works?|for|me|is|good|great|it|that|at|the|in|morning|"
     r"afternoon|evening|noon|midday|tonight|latest|o'clock|pm|am)\b",
@@ -178,7 +183,8 @@ ACCEPT = Cue(
     "(?=$|[\\W\\s]|就这|我记)|"
     "^(?:那|那就|哦|噢|嗯)?(?:可以|没问题|一定|肯定|放心|同意|答应|那就这样|就这样|就这么|定了|记住了|"
     "ok|okay)",
-    r"^(?:ok|okay|yes|yeah|yep|yup|sure|fine|alright|all\s+right|deal|agreed|that\s+works|confirmed?|"
+    r"^(?:ok|okay|yes|yeah|yep|yup|sure|fine|alright|all\s+right|deal|agreed|that\s+works|"
+    r"confirmed?|"
     r"exactly|yes\s+it\s+is|go\s+ahead|please\s+do|do\s+it|book\s+it|set\s+it\s+up|you\s+bet|"
     r"certainly|(?:you\s+can\s+)?count\s+on\s+(?:it|me)|doable|can\s+do|that'll\s+work|"
     r"works\s+for\s+me|sounds\s+good|will\s+do|i\s+will|i\s+can|i'll\s+do\s+(?:it|that)|"
@@ -208,7 +214,8 @@ AGREEING = Cue(
     "通过|官方|App|app",
     r"\b(?:thanks?|thank\s+you|please|bye|noted|promise|definitely|for\s+sure|on\s+time|will\s+do|"
     r"sounds\s+good|got\s+it|no\s+problem|that's\s+(?:fine|ok|right|correct)|that\s+works|correct|"
-    r"exactly|right|sorry|hello|hi|i'm\s+here|still\s+here|(?:that's\s+the|sounds\s+like\s+a)\s+plan|"
+    r"exactly|right|sorry|hello|hi|i'm\s+here|still\s+here|"
+    r"(?:that's\s+the|sounds\s+like\s+a)\s+plan|"
     r"both|both\s+of\s+them|all\s+of\s+it|"
     r"the\s+app|online|website|portal)\b",
 )
