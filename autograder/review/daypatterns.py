@@ -172,6 +172,7 @@ _EN_ALTS = [
     ("n", r"(?P<nwd>next\s+(?:business|working|work)\s+day\b)"),
     ("iw", rf"(?P<nd>(?:in|within)\s+(?P<ndn>{_ENN})\s+days?\b)"),
     ("t", rf"(?P<dname2>the\s+(?P<dnd2>\d{{1,2}})(?:st|nd|rd|th)?\s+of\s+(?P<dnm2>{_MON})\b)"),
+    ("t", rf"(?P<dname3>the\s+(?P<dnd3>{_ORD})\s+of\s+(?P<dnm3>{_MON})\b)"),
     ("t", rf"(?P<bdw>the\s+(?P<bdwn>{_ORD}))\b"),
     ("t" + _D, r"(?P<nmd>(?:the\s+)?(?P<nmdn>\d{1,2})(?:st|nd|rd|th)?\s+of\s+next\s+month\b)"),
     (

@@ -62,7 +62,7 @@ PAY = Cue(
     r"\byou(?:'ll|\s+will)\s+have\s+(?:the|it|your)\b|\bget\b.{0,24}\bto\s+you\b|"
     r"\b(?:swing|afford|manage|scrape\s+together|come\s+up\s+with|autopay|auto-pay)\b|"
     r"\btake\s+care\s+of\s+(?:it|that|this|the\s+\w+)\b|\bmoney\s+order\b|\bcashier's\s+check\b|"
-    r"\bget\s+(?:it|the\s+\w+|\$?\d[\d,.]*)\s+in\b|"
+    r"\bget\s+(?:it|the\s+\w+|\$?\d[\d,.]*)\s+in\b|\bmake\s+(?:that|this)\b|"
     r"\b(?:automatic\s+payment|direct\s+debit)\b|"
     r"\bthrough\s+(?:the|your)\s+(?:official\s+)?(?:app|website|portal)\b|"
     r"\bhave\s+(?:it|the\s+\w+|\$?\d[\d,.]*)\s+(?:to|for)\s+you\b|"

@@ -150,6 +150,8 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
         day = _future_md(today, pat.EN_MONTHS[g("dnm")], int(g("dnd")))
     elif kind == "dname2":  # the 1st of December
         day = _future_md(today, pat.EN_MONTHS[g("dnm2")], int(g("dnd2")))
+    elif kind == "dname3":  # the first of December
+        day = _future_md(today, pat.EN_MONTHS[g("dnm3")], pat.EN_ORDINALS[g("dnd3")])
     elif kind == "nmd":
         first = _month_end(today, 1).replace(day=1)
         day = _month_day(first.year, first.month, int(g("nmdn")))
