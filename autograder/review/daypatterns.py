@@ -212,7 +212,9 @@ ZH_DAY_WORDS = re.compile(
     "劳动节|周一|周二|周三|周四|周五|周六|周日|周天|周1|周2|周3|周4|周5|周6|周7|天后|天以后|天之后|"
     "天内|天之内|天以内"
 )
-DIGIT_DAY = re.compile(r"\d\s?(?:[号日月/\-.年]|个?工作[日天]|天[内后以之]|st\b|nd\b|rd\b|th\b)")
+DIGIT_DAY = re.compile(
+    r"\d\s?(?:[号日月年]|[/\-.]\d|个?工作[日天]|天[内后以之]|st\b|nd\b|rd\b|th\b)"
+)
 CN_NUMBER_DAY = re.compile("[一二两三四五六七八九十][号日月]")
 EN_WORDS = re.compile(r"[a-z]+")
 EN_DAY_WORDS = frozenset(

@@ -151,9 +151,11 @@ class Clause:
     @cached_property
     def conditional(self) -> bool:
         """如果 / 有钱就 / if ..., or the consequent of a 如果 clause before it."""
-        if self.bare and any(o.own_conditional for o in self.sentence):
+        if self.own_conditional:
+            return True
+        if any(o.own_conditional for o in self.sentence) and self.bare:
             return True  # 这个月25号，我薪水一进来就缴: a bare day takes its sentence's condition
-        if any(o._has(cue.PRECONDITION) for o in self.sentence):
+        if _sentence_has(self.sentence, cue.PRECONDITION):
             return True  # 我打算后天还，但你得先把罚息说清楚
         carry = False
         for o in self.sentence[: self.k + 1]:  # left to right, without recursion
@@ -232,7 +234,7 @@ class Clause:
         if not self.question:
             return False
         return self._has(cue.TAG_PROPOSAL) or (
-            self.asked and any(cue.TAG_PROPOSAL.search(o.text, o.script) for o in self.sentence)
+            self.asked and _sentence_has(self.sentence, cue.TAG_PROPOSAL)
         )
 
     @cached_property
@@ -245,6 +247,25 @@ class Clause:
         for s, e in sorted(spans, reverse=True):
             text = text[:s] + " " + text[e:]
         return len(_LETTERS.sub("", cue.FILLER.sub(" ", text, self.script))) <= 1
+
+
+class _Sentence(list):
+    """The clauses of one sentence, with the sentence-wide cues found so far."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: dict[int, bool] = {}
+
+
+def _sentence_has(sentence: list[Clause], c: cue.Cue) -> bool:
+    """Whether any clause of the sentence holds the cue (computed once per sentence)."""
+    found = getattr(sentence, "found", None)
+    if found is None:
+        return any(c.search(o.text, o.script) for o in sentence)
+    key = id(c)
+    if key not in found:
+        found[key] = any(c.search(o.text, o.script) for o in sentence)
+    return found[key]
 
 
 def _clean(norm: str) -> str:
@@ -289,7 +310,7 @@ def read_clauses(norm: str, at: datetime, next_week: bool = False) -> list[Claus
     `next_week`: the turn answers a question about next week, so a plain weekday is next week's.
     """
     clauses: list[Clause] = []
-    sentence: list[Clause] = []
+    sentence: list[Clause] = _Sentence()
     for raw, end, joined in _pieces(_clean(norm)):
         text = raw.strip()
         if text:
@@ -299,7 +320,7 @@ def read_clauses(norm: str, at: datetime, next_week: bool = False) -> list[Claus
             if end == "?" and sentence:
                 for c in sentence:  # 明天还2000，可以吗？: the whole sentence is asked
                     c.asked = True
-            sentence = []
+            sentence = _Sentence()
     return clauses
 
 
