@@ -35,7 +35,21 @@ _SUFFIX = (
     r"(?:rmb|yuan|dollars?|bucks|usd)(?![a-z])))?"
 )
 _ARABIC = re.compile(_NUM + _MULT + _SUFFIX)  # begins with a digit: the engine skips ahead fast
-_PREFIX_BEFORE = re.compile(r"(?:(?:nt|hk|us)?\$|¥|rmb|usd|cny|ntd|人民币|新台币|台币|港币)\s*$")
+_PREFIXES = (
+    "nt$",
+    "hk$",
+    "us$",
+    "人民币",
+    "新台币",
+    "rmb",
+    "usd",
+    "cny",
+    "ntd",
+    "台币",
+    "港币",
+    "$",
+    "¥",
+)
 _CHINESE = re.compile(
     r"(?P<num>[" + _CN + r"]*[十百千万亿][" + _CN + r"]*|[一二两三四五六七八九十]+(?=块|元|圆))"
     r"(?P<suf>元|块钱|块|圆)?"
@@ -150,10 +164,11 @@ def find_amounts(norm: str) -> list[Amount]:
     for m in _ARABIC.finditer(norm) if digits else ():
         start, end = m.span()
         before = norm[max(0, start - 14) : start]
-        pre = _PREFIX_BEFORE.search(before) if before else None
-        if pre is not None:
-            start -= len(pre.group())
-            before = before[: len(before) - len(pre.group())]
+        tail = before.rstrip()
+        pre = tail.endswith(_PREFIXES) and next(p for p in _PREFIXES if tail.endswith(p))
+        if pre:
+            start -= len(before) - len(tail) + len(pre)
+            before = tail[: len(tail) - len(pre)]
         prev = norm[start - 1] if start else ""
         if prev and ((prev.isalnum() and prev.isascii()) or prev in "/-:."):
             continue  # part of a word, code, date or time
