@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from decimal import Decimal
 
+from autograder.review import promise_cues as cue
 from autograder.review.model import COLLECTOR, CONTACT, DEBTOR, Commitment, Turn
 from autograder.review.promise_clauses import (
     Clause,
@@ -95,7 +96,8 @@ def _proposal(turn: Turn, clauses: list[Clause], today: date) -> _Proposal | Non
         day = _usable(c, today)
         if day is None or c.negated or c.due_noun:
             continue
-        if c.pay or c.bare or c.amounts:
+        clarifies = c.question and cue.CLARIFY.search(c.text, c.script)  # 是指11月30号吗？
+        if c.pay or c.bare or c.amounts or clarifies:
             found = _Proposal(day, _time_for(clauses, i), _amount_for(clauses, i), turn)
     return found
 

@@ -195,8 +195,8 @@ class Clause:
         """A payment verb here, or for a dated clause in an undated neighbour (明天下午，还2000)."""
         if self.own_pay:
             return True
-        if not self.days:
-            return False
+        if not self.days or self._has(cue.OTHER_BILL):
+            return False  # 明天我打电话给客服，问清楚再还: the call is not the payment
         k = self.k
         if self.joined and k and self.sentence[k - 1].own_pay:
             return True  # "pay $100 today and $100 next Friday": the verb carries over

@@ -117,6 +117,7 @@ COND = Cue(
     "如果|要是|假如|假设|万一|只要|除非|的话|了就|有钱就|有了钱|看情况|到时候|再看|才能|否则|不然|"
     "发了.{0,4}就|到账.{0,3}就|拿到.{0,6}就|收到.{0,6}就|领到.{0,6}就|借到.{0,6}就|凑到.{0,6}就|"
     "下来.{0,3}就|到了.{0,3}就|有了.{0,3}就|一(?:到|进|发|来|拿|收|领|有).{0,5}就|"
+    "(?:清楚|商量|问问|看看|确认|核实|想想|考虑)(?:一下|好|了)?再|"
     "等(?:我|到|发|工资|钱|他|她|下个|客户|老板|公司)",
     r"\b(?:if|unless|provided|assuming|otherwise)\b|\bas\s+long\s+as\b|\bdepend|"
     r"\bor\s+(?:else|you'll|you\s+will|we'll|we\s+will)\b|"
@@ -184,6 +185,7 @@ ACCEPT = Cue(
     "^(?:那|那就|哦|噢|嗯)?(?:可以|没问题|一定|肯定|放心|同意|答应|那就这样|就这样|就这么|定了|记住了|"
     "ok|okay)",
     r"^(?:ok|okay|yes|yeah|yep|yup|sure|fine|alright|all\s+right|deal|agreed|that\s+works|"
+    r"i\s+(?:agree|accept)|accepted|"
     r"confirmed?|"
     r"exactly|yes\s+it\s+is|go\s+ahead|please\s+do|do\s+it|book\s+it|set\s+it\s+up|you\s+bet|"
     r"certainly|(?:you\s+can\s+)?count\s+on\s+(?:it|me)|doable|can\s+do|that'll\s+work|"
@@ -198,6 +200,8 @@ PRECONDITION = Cue(
     r"\bfirst\s+you\b|\byou\s+(?:have|need)\s+to\s+first\b|\bonly\s+if\b|\bunless\b|"
     r"\bprovided\b|\bas\s+long\s+as\b",
 )
+# The collector checks a day the debtor gave: 您说的月底是指11月30号吗？ / Friday, you mean?
+CLARIFY = Cue("是指|是说|您说的|你说的|就是说", r"\byou\s+(?:mean|said)\b|\bis\s+that\b|\bright\?")
 # In a script without speaker tags only a stated agreement counts, not a demand or a question.
 CONFIRM = Cue(
     "确认|约定|约好|说好|商定|登记|记下|记录|核对|承诺|答应|保证|您将|您会|你会|你将|那就|就这么定|定在|"
