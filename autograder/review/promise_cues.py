@@ -215,12 +215,13 @@ CONFIRM = Cue(
 AGREEING = Cue(
     "谢谢|再见|拜拜|记住|记下|准时|按时|放心|一定|知道了|明白|没问题|可以|就这样|就这么|说定|定了|"
     "没错|对的|是的|没毛病|确实|正确|对啊|好的|行|不好意思|抱歉|喂|在的|我在|都可以|都行|两个都|"
+    "按约定|照说的|说好的|"
     "通过|官方|App|app",
     r"\b(?:thanks?|thank\s+you|please|bye|noted|promise|definitely|for\s+sure|on\s+time|will\s+do|"
     r"sounds\s+good|got\s+it|no\s+problem|that's\s+(?:fine|ok|right|correct)|that\s+works|correct|"
     r"exactly|right|sorry|hello|hi|i'm\s+here|still\s+here|"
     r"(?:that's\s+the|sounds\s+like\s+a)\s+plan|"
-    r"both|both\s+of\s+them|all\s+of\s+it|"
+    r"both|both\s+of\s+them|all\s+of\s+it|(?:as\s+)?agreed|as\s+discussed|like\s+we\s+said|"
     r"the\s+app|online|website|portal)\b",
 )
 REFUSE = Cue(
