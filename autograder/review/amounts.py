@@ -87,7 +87,8 @@ _NOT_MONEY_AFTER = re.compile(
 _ID_WORDS = (
     "尾号", "号码", "电话", "手机", "卡号", "账号", "帐号", "编号", "工号", "后四位", "末四位", "分机",
     "第", "#", "no.", "ending in", "ending with", "account", "card", "phone", "number",
-    "extension", "ext.", "ref", "in", "year", "at", "around", "january", "february", "march",
+    "extension", "ext.", "ref", "in", "year", "at", "around", "before", "by", "after", "until",
+    "till", "past", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "id",
 )  # fmt: skip
