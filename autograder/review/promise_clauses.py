@@ -172,6 +172,8 @@ class Clause:
         """尽量 / maybe ..., or a sentence with a lone hedge (明天吧，我争取)."""
         if self._has(cue.HEDGE):
             return True
+        if _sentence_has(self.sentence, cue.DOUBT):
+            return True
         later = self.sentence[self.k + 1 :]
         if any(o.text.startswith(_BUT) and o._has(cue.HEDGE) for o in later):
             return True  # I'd like to pay on Friday but I doubt I'll have the money

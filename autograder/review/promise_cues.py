@@ -138,6 +138,11 @@ HEDGE = Cue(
     r"\bshould\s+be\s+able\b|\bsee\s+(?:what|if)\b|\bi\s+don't\s+know\b|"
     r"\blet\s+me\s+(?:think|check|see)\b|\bthink\s+about\b",
 )
+# Doubt anywhere in a sentence hedges all of it: 她明天帮我还，我也不知道她还不还。
+DOUBT = Cue(
+    "不知道|不确定|不清楚|说不准|说不好|没把握|不一定",
+    r"\bnot\s+sure\b|\bdon't\s+know\b|\bno\s+idea\b|\bdoubt\b|\bcan't\s+promise\b",
+)
 # A clause that is nothing but a hedge (我争取 / I'll try) hedges its whole sentence.
 HEDGE_ONLY = Cue(
     "^(?:我|那|再|就|先|也)*(?:尽量|争取|试试|试一下|看看|再看看|想想|考虑一下|再说|问问|不清楚|"
