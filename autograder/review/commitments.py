@@ -34,6 +34,7 @@ __all__ = ["find_commitment"]
 
 _NUMBER = re.compile(r"[\d十百千万]|hundred|thousand|dollar|buck")
 # "Can you pay that today?" / 这笔今天能还吗？: the amount the collector just named is the one asked.
+_CLOCK = re.compile(r"\d\s*(?:点|:\d\d|am\b|pm\b)|[一二两三四五六七八九十]点|\bnoon\b|中午")
 _PROMISE_WORD = re.compile(r"\bpromised?\b|答应|承诺|说好")
 _POINTS_BACK = re.compile(r"\b(?:that|it|this)\b|这笔|这个|这些|这部分")
 
@@ -200,7 +201,9 @@ class _Walk:
 
     def committer_turn(self, turn: Turn) -> None:
         """A debtor's turn (or any line of an untagged script): promise, accept or withdraw."""
-        if not (may_name_day(turn.norm) or self.pending or self.current):
+        if not (
+            may_name_day(turn.norm) or self.pending or self.current or _CLOCK.search(turn.norm)
+        ):
             self.tentative = False  # nothing here can make, change or withdraw a promise
             return
         clauses = read_clauses(turn.norm, self.at, self.next_week)

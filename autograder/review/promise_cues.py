@@ -177,6 +177,7 @@ FILLER = Cue(
     "也行|也可以|ok",
     r"\b(?:then|can\s+we|could\s+we|can\s+i|could\s+i|i\s+can|i\s+could|can|what\s+if|about|"
     r"i'd\s+rather|i'd\s+prefer|i'd\s+say|rather|prefer|do|to\s+be\s+safe|would|shall|does|we|"
+    r"what\s+time|which\s+day|what\s+day|when|"
     r"full|amount|whole|entire|everything|all|better|best|"
     r"around|roughly|approximately|please|let's\s+say|let's\s+do|let's\s+go\s+with|"
     r"let's\s+make\s+it|make\s+it|"
