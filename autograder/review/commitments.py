@@ -251,8 +251,11 @@ class _Walk:
             if c.question and not (c.proposal and self.tagged):
                 continue
             context = self.pay_talk or answered is not None or opened is not None
-            marked = any(a.marked for o in c.sentence for a in o.amounts)  # 明天下午，两千块
-            bare_ok = c.bare and self.tagged and (context or marked)
+            bare_ok = (
+                c.bare
+                and self.tagged
+                and (context or any(a.marked for o in c.sentence for a in o.amounts))
+            )  # 明天下午，两千块: a marked amount anywhere in the sentence makes a bare day a promise
             if not (c.pay or bare_ok) or c.due_noun:
                 continue
             if not self.tagged and not confirms(turn.norm):

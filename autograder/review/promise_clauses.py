@@ -67,14 +67,20 @@ class Clause:
     """One clause of a turn; its cues are computed on first use."""
 
     def __init__(
-        self, text: str, at: datetime, sentence: list[Clause], next_week: bool = False
+        self,
+        text: str,
+        at: datetime,
+        sentence: list[Clause],
+        next_week: bool = False,
+        dated: bool = True,
     ) -> None:
         self.text = text
         self.today = at.date()
         self.now = at.time()
         self.next_week = next_week  # the question answered was about next week
         self.script = cue.script_of(text)
-        self.days: list[DayMention] = find_days(text, at) if may_name_day(text) else []
+        dated = dated and may_name_day(text)  # the turn as a whole may name no day at all
+        self.days: list[DayMention] = find_days(text, at) if dated else []
         self.sentence = sentence  # the clauses of its sentence, itself included
         self.k = len(sentence)  # its place in the sentence
         self.asked = False  # its sentence ends with a question mark
@@ -153,7 +159,7 @@ class Clause:
         """如果 / 有钱就 / if ..., or the consequent of a 如果 clause before it."""
         if self.own_conditional:
             return True
-        if any(o.own_conditional for o in self.sentence) and self.bare:
+        if _sentence_has(self.sentence, cue.COND) and self.bare:
             return True  # 这个月25号，我薪水一进来就缴: a bare day takes its sentence's condition
         if _sentence_has(self.sentence, cue.PRECONDITION):
             return True  # 我打算后天还，但你得先把罚息说清楚
@@ -177,7 +183,7 @@ class Clause:
         later = self.sentence[self.k + 1 :]
         if any(o.text.startswith(_BUT) and o._has(cue.HEDGE) for o in later):
             return True  # I'd like to pay on Friday but I doubt I'll have the money
-        return any(o is not self and o._lone_hedge for o in self.sentence)
+        return _sentence_has(self.sentence, cue.HEDGE_ONLY)
 
     @cached_property
     def _lone_hedge(self) -> bool:
@@ -313,10 +319,12 @@ def read_clauses(norm: str, at: datetime, next_week: bool = False) -> list[Claus
     """
     clauses: list[Clause] = []
     sentence: list[Clause] = _Sentence()
-    for raw, end, joined in _pieces(_clean(norm)):
+    norm = _clean(norm)
+    dated = may_name_day(norm)
+    for raw, end, joined in _pieces(norm):
         text = raw.strip()
         if text:
-            clauses.append(Clause(text, at, sentence, next_week))
+            clauses.append(Clause(text, at, sentence, next_week, dated))
             clauses[-1].joined = joined
         if end in _SENTENCE_END:
             if end == "?" and sentence:
