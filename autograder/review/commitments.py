@@ -158,7 +158,7 @@ class _Walk:
 
     def collector_turn(self, turn: Turn) -> None:
         """A "no" to the debtor's proposal, or a proposal (day and amount) of the collector's."""
-        norm = turn.norm
+        norm = turn.norm.lower()  # already lower case from normalize(); cheap insurance
         tentative, self.tentative = self.tentative, False
         if tentative and is_refusal(norm):
             self.current, tentative = self.before_tentative, False
@@ -201,12 +201,11 @@ class _Walk:
 
     def committer_turn(self, turn: Turn) -> None:
         """A debtor's turn (or any line of an untagged script): promise, accept or withdraw."""
-        if not (
-            may_name_day(turn.norm) or self.pending or self.current or _CLOCK.search(turn.norm)
-        ):
+        norm = turn.norm.lower()
+        if not (may_name_day(norm) or self.pending or self.current or _CLOCK.search(norm)):
             self.tentative = False  # nothing here can make, change or withdraw a promise
             return
-        clauses = read_clauses(turn.norm, self.at, self.next_week)
+        clauses = read_clauses(norm, self.at, self.next_week)
         self.next_week = False
         opened, answered = self.current, self.pending
         made, asked = self._own_promise(turn, clauses, answered, opened)
@@ -258,7 +257,7 @@ class _Walk:
             )  # 明天下午，两千块: a marked amount anywhere in the sentence makes a bare day a promise
             if not (c.pay or bare_ok) or c.due_noun:
                 continue
-            if not self.tagged and not confirms(turn.norm):
+            if not self.tagged and not confirms(turn.norm.lower()):
                 continue  # an untagged line must state an agreement, not ask or demand
             amount = _amount_for(clauses, i)
             at_time = _time_for(clauses, i)
@@ -288,7 +287,7 @@ class _Walk:
             if not (c.negated or c.conditional or c.hedged or c.due_noun)
             if c.proposal or not c.question
         ]
-        accepted = is_acceptance(turn.norm, pure=not self.tagged)
+        accepted = is_acceptance(turn.norm.lower(), pure=not self.tagged)
         timed = [
             c
             for c in clauses
