@@ -156,6 +156,7 @@ _EN_ALTS = [
         r"(?P<mend>(?:the\s+)?(?:end|last\s+day)\s+of\s+(?:the\s+|this\s+)?"
         r"(?P<mew>next\s+)?month\b|month[-\s]end\b)",
     ),
+    ("t", rf"(?P<follow>the\s+(?:following|next)\s+(?P<fday>{_DAY})\b)"),
     (
         "ntcl" + _DAY_FIRST,
         rf"(?P<weeknx>(?P<nxday>{_DAY})\s+(?:of\s+)?next\s+week\b|"

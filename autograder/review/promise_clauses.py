@@ -324,14 +324,32 @@ def read_clauses(norm: str, at: datetime, next_week: bool = False) -> list[Claus
     for raw, end, joined in _pieces(norm):
         text = raw.strip()
         if text:
-            clauses.append(Clause(text, at, sentence, next_week, dated))
-            clauses[-1].joined = joined
+            clause = Clause(text, at, sentence, next_week, dated)
+            clause.joined = joined
+            if clauses and any(d.following >= 0 for d in clause.days):
+                _follow(clause, clauses)
+            clauses.append(clause)
         if end in _SENTENCE_END:
             if end == "?" and sentence:
                 for c in sentence:  # 明天还2000，可以吗？: the whole sentence is asked
                     c.asked = True
             sentence = _Sentence()
     return clauses
+
+
+def _follow(clause: Clause, before: list[Clause]) -> None:
+    """Next Friday is payday, I'll pay the following Monday: count from the day named before."""
+    named = [d.day for c in before for d in c.days if d.day is not None]
+    if not named:
+        return
+    last = named[-1]
+    days = []
+    for d in clause.days:
+        if d.following >= 0:
+            ahead = (d.following - last.weekday()) % 7 or 7
+            d = DayMention(d.start, d.end, last + timedelta(days=ahead))
+        days.append(d)
+    clause.days = days
 
 
 def is_acceptance(norm: str, pure: bool = False) -> bool:

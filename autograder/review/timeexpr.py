@@ -29,6 +29,7 @@ class DayMention:
     vague: bool = False
     weak: bool = False  # 下班前 / tonight: today only when nothing else names a day
     plain_weekday: bool = False  # 周二 / Tuesday with no 这/下/next: "next week" context moves it
+    following: int = -1  # "the following Monday": that weekday after the day named before it
 
 
 def may_name_day(norm: str) -> bool:
@@ -175,6 +176,9 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
         which = re.sub(r"\s+", " ", g("ww") or "")
         day = _weekday(today, wd, "" if which in ("coming", "this coming") else which)
         plain = not which
+    elif kind == "follow":  # the following Monday: resolved against the day named before it
+        wd = pat.EN_DAYS[g("fday")]
+        return DayMention(m.start(), m.end(), _weekday(today, wd, ""), following=wd)
     elif kind == "weeknx":  # "Wednesday next week" / "next week on Wednesday"
         day = _weekday(today, pat.EN_DAYS[g("nxday") or g("nxday2")], "next")
     elif kind == "rel":
@@ -222,6 +226,11 @@ def find_days(norm: str, at: datetime | date) -> list[DayMention]:
     ):
         found += [d for m in pat.EN.finditer(norm) if (d := _resolve(m, today, "en"))]
     found.sort(key=lambda d: d.start)
+    for k, d in enumerate(found):
+        if d.following >= 0 and k and found[k - 1].day is not None:
+            before = found[k - 1].day  # Next Friday is payday, I'll pay the following Monday
+            ahead = (d.following - before.weekday()) % 7 or 7
+            found[k] = DayMention(d.start, d.end, before + timedelta(days=ahead))
     if len(found) > 1:  # 5号当天 / 周五那天: the second word points back at the first day
         found = [
             d
