@@ -132,10 +132,14 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
     `at` is the call's local time (a naive datetime, or an aware one already in local time).
     """
     walk = _Walk(at, tagged=any(t.speaker in (DEBTOR, CONTACT) for t in turns))
-    for turn in turns:
+    # The debtor's last turn: the collector's proposals after it cannot be answered any more.
+    last = max((i for i, t in enumerate(turns) if t.speaker == DEBTOR), default=-1)
+    for i, turn in enumerate(turns):
         if not turn.norm or not turn.norm.strip() or turn.speaker == CONTACT:
             continue  # a contact cannot promise for the debtor
         if walk.tagged and turn.speaker != DEBTOR:
+            if i > last and not walk.tentative:
+                break  # nothing left to accept, refuse or withdraw
             walk.collector_turn(turn)
         else:
             walk.committer_turn(turn)
