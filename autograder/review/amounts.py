@@ -31,7 +31,7 @@ _MULT = (
     r"(?P<tail>[一二两三四五六七八九](?![十百千万])|\d(?![\d千百]))?)?"
 )
 _SUFFIX = (
-    r"(?P<suf>\s*(?:元|块钱|块|圆|人民币|新台币|台币|港币|港元|美元|美金|"
+    r"(?P<suf>\s*(?:元|块钱|块|蚊|圆|人民币|新台币|台币|港币|港元|美元|美金|"
     r"(?:rmb|yuan|dollars?|bucks|usd)(?![a-z])))?"
 )
 _ARABIC = re.compile(_NUM + _MULT + _SUFFIX)  # begins with a digit: the engine skips ahead fast
@@ -51,8 +51,8 @@ _PREFIXES = (
     "¥",
 )
 _CHINESE = re.compile(
-    r"(?P<num>[" + _CN + r"]*[十百千万亿][" + _CN + r"]*|[一二两三四五六七八九十]+(?=块|元|圆))"
-    r"(?P<suf>元|块钱|块|圆)?"
+    r"(?P<num>[" + _CN + r"]*[十百千万亿][" + _CN + r"]*|[一二两三四五六七八九十]+(?=块|元|圆|蚊))"
+    r"(?P<suf>元|块钱|块|蚊|圆)?"
 )
 _EN_WORDS = {
     w: i
@@ -114,7 +114,7 @@ _DATE_AFTER = {"月": 12, "日": 31, "号": 31, "点": 24, "时": 24, "分": 60,
 
 
 _HAS_DIGIT = re.compile(r"\d")
-_HAS_CN_NUMBER = re.compile(r"[十百千万亿]|[一二两三四五六七八九][块元圆]")
+_HAS_CN_NUMBER = re.compile(r"[十百千万亿]|[一二两三四五六七八九][块元圆蚊]")
 
 
 def parse_chinese_number(text: str) -> int | None:

@@ -132,9 +132,11 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
     `at` is the call's local time (a naive datetime, or an aware one already in local time).
     """
     walk = _Walk(at, tagged=any(t.speaker in (DEBTOR, CONTACT) for t in turns))
+    walk.turns = turns
     # The debtor's last turn: the collector's proposals after it cannot be answered any more.
     last = max((i for i, t in enumerate(turns) if t.speaker == DEBTOR), default=-1)
     for i, turn in enumerate(turns):
+        walk.position = i
         if not turn.norm or not turn.norm.strip() or turn.speaker == CONTACT:
             continue  # a contact cannot promise for the debtor
         if walk.tagged and turn.speaker != DEBTOR:
@@ -159,6 +161,24 @@ class _Walk:
         self.pay_talk = False  # the collector last spoke of paying: a bare "周四吧" answers that
         self.next_week = False  # the collector's last question was about next week
         self.offered: Decimal | None = None  # the amount of the collector's last proposal
+        self.turns: list[Turn] = []
+        self.position = 0  # the index of the turn being read
+
+    def _whole(self, *texts: str) -> Decimal | None:
+        """全部还上 / I'll pay it all: the balance named in an earlier turn, if the text asks it."""
+        text = " ".join(texts)
+        script = cue.script_of(text)
+        if not cue.WHOLE.search(text, script) or cue.PART.search(text, script):
+            return None
+        for turn in reversed(self.turns[: self.position]):
+            norm = turn.norm.lower()
+            if turn.speaker == CONTACT or not _NUMBER.search(norm):
+                continue
+            found = [c for c in read_clauses(norm, self.at) if c.amounts and not c.days]
+            owed = [c for c in found if c.balance and not c.negated]
+            if owed:
+                return _value(owed[-1])
+        return None
 
     def collector_turn(self, turn: Turn) -> None:
         """A "no" to the debtor's proposal, or a proposal (day and amount) of the collector's."""
@@ -275,6 +295,8 @@ class _Walk:
                 if answered.day == day:
                     at_time = at_time or answered.time
                 quote_turns.insert(0, answered.turn)
+            if amount is None:
+                amount = self._whole(c.text, clauses[i + 1].text if i + 1 < len(clauses) else "")
             made = Commitment(day, at_time, amount, _quote(*quote_turns), self.speaker)
             self.current = made
             asked = c.question
@@ -307,6 +329,8 @@ class _Walk:
         amount = _value(counter[-1]) if counter else pending.amount
         if amount is None and self.current is not None and self.current.due == pending.day:
             amount = self.current.amount
+        if amount is None:
+            amount = self._whole(pending.turn.norm.lower(), turn.norm.lower())
         at_time = (timed[-1].time if timed[-1].time else None) if timed else pending.time
         if timed and at_time is not None and at_time.hour < 12:
             # 下午六点前？— 八点前吧: the answer stays in the proposal's afternoon, and a time

@@ -50,16 +50,16 @@ PAY = Cue(
     "还(?=行吗|行不|可以吗|可不可以)|付(?<!应付)(?<!对付)(?!出)|缴|把钱|打到|存到|汇到|转到|"
     "交(?:钱|款|上|给|清|齐|了|掉)|剩下|剩余|余下|其余|尾款|结清|处理|补上|凑(?!合|热闹)|存进|存钱|汇款|"
     "转(?!告|达|接|身|变|正|念|眼|移|到.{0,3}部门)|汇.{0,8}过[来去]|打款|打钱|官方app|官方渠道|柜台|"
-    "自动扣款|自动还款|扣款|划拨|存入|"
-    "网银|手机银行|atm|"
+    "自动扣款|自动还款|扣款|划拨|存入|存款(?!证明|利息)|(?<![保储库生依共留现])存(?=\\d|[一二两三四五六七八九十几]|上|进|好|够|吧|了?钱|$)|"
+    "网银|手机银行|atm|过数|找数|[俾畀](?:你|钱)|"
     "打.{0,6}(?:钱|款|\\d|[一二两三四五六七八九十百千万]).{0,4}过[来去]",
-    r"\b(?:pay|paying|payment|settle|deposit|wire)|\btransfer(?!\s+(?:you|your\s+call))|"
+    r"\b(?:pay|paying|payment|settle|deposit|wire)(?!(?:s|ing)?\s+(?:me|us)\b)|\btransfer(?!\s+(?:you|your\s+call))|"
     r"\bsend(?:ing)?\b(?=.{0,24}(?:\$|\d|money|payment|\bit\b|funds|check|cash|the\s+rest|balance|"
     r"over|dollars|bucks|hundred|thousand))|"
     r"\b(?:clear|cover)\s+(?:it|the\s+(?:balance|debt|amount|rest))\b|"
     r"\bremaining\b|"
     r"\bthe\s+(?:rest|balance)\b|\b(?:can|could|will|'ll)\s+do\b|\bhave\s+it\s+paid\b|"
-    r"\byou(?:'ll|\s+will)\s+have\s+(?:the|it|your)\b|\bget\s+(?:it|that|this|the\s+(?:money|payment|rest|balance|\$?\d[\d,.]*)|\$?\d[\d,.]*)\s+to\s+you\b|"
+    r"\byou(?:'ll|\s+will)\s+have\s+(?:the\b|it\b|your\b|\$|\d)|\bget\s+(?:it|that|this|the\s+(?:money|payment|rest|balance|\$?\d[\d,.]*)|\$?\d[\d,.]*)\s+to\s+you\b|"
     r"\b(?:swing|afford|manage|scrape\s+together|come\s+up\s+with|autopay|auto-pay)\b|"
     r"\btake\s+care\s+of\s+(?:it|that|this|the\s+\w+)\b|\bmoney\s+order\b|\bcashier's\s+check\b|"
     r"\bget\s+(?:it|the\s+\w+|\$?\d[\d,.]*)\s+in\b|\bmake\s+(?:that|this)\b|"
@@ -74,7 +74,7 @@ PAY = Cue(
 # Paying another bill (rent, school or hospital fees) is not paying this debt.
 OTHER_BILL = Cue(
     "房租|租金|学费|水电|物业费|医药费|住院费|手术费|话费|电费|水费|房贷|按揭|保险|车险|打电话|回电|"
-    "联系您|联系你",
+    "联系您|联系你|给我(?:打钱|打款|转|汇|发|结)|(?:打|转|汇|结)给我|发给我",
     r"\b(?:rent|tuition|utility|utilities|mortgage|insurance)\b|\bcall\s+(?:you|me)\b|"
     r"\bcall\s+back\b|\belectric(?:ity)?\s+bill\b|"
     r"\b(?:medical|hospital)\s+bills?\b",
@@ -103,7 +103,7 @@ DUE_NOUN = Cue(
 NEG_OK = Cue(
     "没问题|没事|没关系|不好意思|不客气|不会忘|不会再|不会拖|不会晚|不会逾期|不会耽误|不会食言|"
     "不会失约|不过|不管|不然|不用担心|不超过|不晚于|不迟于|要不|不得不|行不行|可不可以|能不能|好不好|"
-    "没错|没毛病|不错|一分不少|不少于|少不了|"
+    "没错|没毛病|不错|一分不少|不少于|少不了|不如|得唔得|系唔系|可唔可以|好唔好|使唔使|啱唔啱|得未|"
     "是不是|要不要|会不会|对不对|有没有|成不成|方不方便",
     r"\bno\s+(?:problem|worries)\b|\bnot\s+a\s+problem\b|\bdon't\s+worry\b|"
     r"\b(?:won't|will\s+not)\s+forget\b|\bwon't\s+be\s+late\b|\b(?:no|not)\s+later\s+than\b|"
@@ -140,7 +140,7 @@ HEDGE = Cue(
 )
 # Doubt anywhere in a sentence hedges all of it: 她明天帮我还，我也不知道她还不还。
 DOUBT = Cue(
-    "不知道|不确定|不清楚|说不准|说不好|没把握|不一定",
+    "不知道|不确定|不清楚|说不准|说不好|没把握|不一定|不敢保证|保证不了|不好说|没准|难讲|唔知",
     r"\bnot\s+sure\b|\bdon't\s+know\b|\bno\s+idea\b|\bdoubt\b|\bcan't\s+promise\b",
 )
 # A clause that is nothing but a hedge (我争取 / I'll try) hedges its whole sentence.
@@ -186,7 +186,7 @@ FILLER = Cue(
     r"afternoon|evening|noon|midday|tonight|latest|o'clock|pm|am)\b",
 )
 ACCEPT = Cue(
-    "^(?:那|那就|哦|噢|呃|额|嗯)?(?:行|好|嗯|对|是|成|能|会|中)(?:[的吧啊呀了嘛滴哈嗯好行对是]|可以)*"
+    "^(?:那|那就|哦|噢|呃|额|嗯)?(?:行|好|嗯|对|是|成|能|会|中)(?:[的吧啊呀了嘛滴哈嗯好行对是嘞咧啦咯喇]|可以)*"
     "(?=$|[\\W\\s]|就这|我记)|"
     "^(?:那|那就|哦|噢|嗯)?(?:可以|没问题|一定|肯定|放心|同意|答应|那就这样|就这样|就这么|定了|记住了|"
     "ok|okay)",
@@ -237,3 +237,11 @@ REFUSE = Cue(
     r"\b|^.{0,30}?\b(?:too\s+late|can't\s+accept|cannot\s+accept|not\s+possible|won't\s+work|"
     r"doesn't\s+work)\b",
 )
+# The whole amount owed: 全部 / 还清 / 还晒 / pay it all / in full (the balance named before).
+WHOLE = Cue(
+    "全部|全额|所有|一次性|[还付缴交]清|结清|[还付缴]完|全还|[还俾畀]晒|都还",
+    r"\ball\b|\bin\s+full\b|\bwhole\b|\bfull\s+(?:amount|balance)\b|\bentire\b|\beverything\b|"
+    r"\bpay\s+(?:it\s+|this\s+|that\s+)?off\b|\bthe\s+(?:balance|total)\b",
+)
+# Only part of it: 剩下 / 一部分 / the rest.
+PART = Cue("剩|一部分|部分|其余|余下|尾款", r"\b(?:rest|remaining|part|some|portion)\b")
