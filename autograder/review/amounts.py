@@ -27,7 +27,7 @@ _CN = "零〇一二两三四五六七八九十百千万亿"
 
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _MULT = (
-    r"(?:\s?(?P<mult>万|千|百|k(?![a-z])|w(?![a-z]))"
+    r"(?:\s?(?P<mult>万|千|百|k(?![a-z])|w(?![a-z])|grand\b)"
     r"(?P<tail>[一二两三四五六七八九](?![十百千万])|\d(?![\d千百]))?)?"
 )
 _SUFFIX = (
@@ -69,7 +69,7 @@ _EN_WORDS.update(
         )
     }
 )
-_EN_WORD = "(?:" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + "|a|hundred|thousand)"
+_EN_WORD = "(?:" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + "|a|hundred|thousand|grand)"
 _EN_RE = re.compile(
     rf"\b(?P<num>{_EN_WORD}(?:(?:[\s-]+|\s+and\s+){_EN_WORD})*)"
     r"(?P<suf>\s+(?:dollars?|bucks|yuan|rmb))?\b"
@@ -77,7 +77,7 @@ _EN_RE = re.compile(
 
 # A bare number followed by one of these is a date, time, count or measure, not money.
 _NOT_MONEY_AFTER = re.compile(
-    r"\s?(?:年|天|个|次|期|岁|周|%|楼|层|遍|回|位|张|条|人|件|台|辆|本|家|套|倍|折|成|级|名|户|"
+    r"\s?(?:年|天|个|次|期|岁|周(?![一二三四五六日天末1-7])|%|楼|层|遍|回|位|张|条|人|件|台|辆|本|家|套|倍|折|成|级|名|户|"
     r"小时|分钟|公里|米|斤|克|度|号线|/|-|:|"
     r"(?:st|nd|rd|th|am|pm|a\.m\.|p\.m\.|o'clock|days?|weeks?|months?|years?|hours?|"
     r"minutes?|mins?|percent|times|calls)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
@@ -109,6 +109,9 @@ def _id_before(before: str) -> bool:
     return False
 
 
+_MULTIPLIERS = {"万": 10000, "w": 10000, "千": 1000, "k": 1000, "grand": 1000, "百": 100}
+# A Chinese number followed by one of these is a date, time or count (三千周六 is money, a day).
+_COUNT_AFTER = frozenset("月号日年点天个次周岁")
 # A bare number this small followed by one of these is a date or a time of day.
 _DATE_AFTER = {"月": 12, "日": 31, "号": 31, "点": 24, "时": 24, "分": 60, "秒": 60}
 
@@ -151,7 +154,7 @@ def _en_value(words: str) -> int | None:
             current += _EN_WORDS[w]
         elif w == "hundred":
             current = max(current, 1) * 100
-        elif w == "thousand":
+        elif w in ("thousand", "grand"):
             total += max(current, 1) * 1000
             current = 0
     return total + current or None
@@ -190,7 +193,7 @@ def find_amounts(norm: str) -> list[Amount]:
             value = Decimal(num)
         except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
             continue
-        mult = {"万": 10000, "w": 10000, "千": 1000, "k": 1000, "百": 100}.get(m["mult"] or "", 1)
+        mult = _MULTIPLIERS.get(m["mult"] or "", 1)
         if mult != 1:
             value = _CTX.multiply(value, mult)
         if m["tail"] and mult >= 100:
@@ -207,27 +210,17 @@ def find_amounts(norm: str) -> list[Amount]:
         if any(s < end and start < e for s, e in taken):
             continue
         after = norm[end : end + 2]
-        if not m["suf"] and after[:1] in (
-            "月",
-            "号",
-            "日",
-            "年",
-            "点",
-            "天",
-            "个",
-            "次",
-            "周",
-            "岁",
-        ):
+        weekday = after[:1] == "周" and after[1:2] in "一二三四五六日天末"
+        if not m["suf"] and not weekday and after[:1] in _COUNT_AFTER:
             continue
         value = parse_chinese_number(m["num"])
         if value is None or value < 10:
             continue
         found.append(Amount(start, end, Decimal(value), True))
-    english = any(w in norm for w in ("hundred", "thousand", "dollar", "buck"))
+    english = any(w in norm for w in ("hundred", "thousand", "dollar", "buck", "grand"))
     for m in _EN_RE.finditer(norm) if english else ():
         words = m["num"]
-        if not (m["suf"] or "hundred" in words or "thousand" in words):
+        if not (m["suf"] or any(w in words for w in ("hundred", "thousand", "grand"))):
             continue  # "two" alone is a count, "two dollars" or "two hundred" is money
         value = _en_value(words)
         if value:

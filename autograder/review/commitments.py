@@ -32,7 +32,7 @@ from autograder.review.timeexpr import may_name_day
 
 __all__ = ["find_commitment"]
 
-_NUMBER = re.compile(r"[\d十百千万]|hundred|thousand|dollar|buck")
+_NUMBER = re.compile(r"[\d十百千万]|hundred|thousand|dollar|buck|grand")
 # "Can you pay that today?" / 这笔今天能还吗？: the amount the collector just named is the one asked.
 _CLOCK = re.compile(r"\d\s*(?:点|:\d\d|am\b|pm\b)|[一二两三四五六七八九十]点|\bnoon\b|中午")
 _PROMISE_WORD = re.compile(r"\bpromised?\b|答应|承诺|说好")

@@ -92,7 +92,7 @@ class Clause:
         """The money amounts in this clause."""
         text = self.text
         numberish = _NUMBERISH.search(text) or any(
-            w in text for w in ("hundred", "thousand", "dollar", "buck")
+            w in text for w in ("hundred", "thousand", "dollar", "buck", "grand")
         )
         found = find_amounts(text) if numberish else []
         if found and self.days:  # 周5 / 5号: a number inside a day is not money

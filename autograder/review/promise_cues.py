@@ -55,7 +55,7 @@ PAY = Cue(
     "打.{0,6}(?:钱|款|\\d|[一二两三四五六七八九十百千万]).{0,4}过[来去]",
     r"\b(?:pay|paying|payment|settle|deposit|wire)(?!(?:s|ing)?\s+(?:me|us)\b)|\btransfer(?!\s+(?:you|your\s+call))|"
     r"\bsend(?:ing)?\b(?=.{0,24}(?:\$|\d|money|payment|\bit\b|funds|check|cash|the\s+rest|balance|"
-    r"over|dollars|bucks|hundred|thousand))|"
+    r"over|dollars|bucks|hundred|thousand|grand))|"
     r"\b(?:clear|cover)\s+(?:it|the\s+(?:balance|debt|amount|rest))\b|"
     r"\bremaining\b|"
     r"\bthe\s+(?:rest|balance)\b|\b(?:can|could|will|'ll)\s+do\b|\bhave\s+it\s+paid\b|"
@@ -103,7 +103,7 @@ DUE_NOUN = Cue(
 NEG_OK = Cue(
     "没问题|没事|没关系|不好意思|不客气|不会忘|不会再|不会拖|不会晚|不会逾期|不会耽误|不会食言|"
     "不会失约|不过|不管|不然|不用担心|不超过|不晚于|不迟于|要不|不得不|行不行|可不可以|能不能|好不好|"
-    "没错|没毛病|不错|一分不少|不少于|少不了|不如|得唔得|系唔系|可唔可以|好唔好|使唔使|啱唔啱|得未|"
+    "没错|没毛病|不错|一分不少|不少于|少不了|不如|冇问题|得唔得|系唔系|可唔可以|好唔好|使唔使|啱唔啱|得未|"
     "是不是|要不要|会不会|对不对|有没有|成不成|方不方便",
     r"\bno\s+(?:problem|worries)\b|\bnot\s+a\s+problem\b|\bdon't\s+worry\b|"
     r"\b(?:won't|will\s+not)\s+forget\b|\bwon't\s+be\s+late\b|\b(?:no|not)\s+later\s+than\b|"
@@ -118,7 +118,7 @@ COND = Cue(
     "发了.{0,4}就|到账.{0,3}就|拿到.{0,6}就|收到.{0,6}就|领到.{0,6}就|借到.{0,6}就|凑到.{0,6}就|"
     "下来.{0,3}就|到了.{0,3}就|有了.{0,3}就|一(?:到|进|发|来|拿|收|领|有).{0,5}就|"
     "(?:清楚|商量|问问|看看|确认|核实|想想|考虑)(?:一下|好|了)?再|(?:以后|之后|回来|回国|完了?)再|"
-    "等(?:我|到|发|工资|钱|他|她|下个|客户|老板|公司)",
+    "等(?:我|到|发|工资|钱|他|她|下个|客户|老板|公司)|等.{1,10}了(?:我|就|再)",
     r"\b(?:if|unless|provided|assuming|otherwise)\b|\bas\s+long\s+as\b|\bdepend|"
     r"\bor\s+(?:else|you'll|you\s+will|we'll|we\s+will)\b|"
     r"\b(?:once|when|after)\s+i\s+(?:get|have|receive|find)\b|"
@@ -186,9 +186,9 @@ FILLER = Cue(
     r"afternoon|evening|noon|midday|tonight|latest|o'clock|pm|am)\b",
 )
 ACCEPT = Cue(
-    "^(?:那|那就|哦|噢|呃|额|嗯)?(?:行|好|嗯|对|是|成|能|会|中)(?:[的吧啊呀了嘛滴哈嗯好行对是嘞咧啦咯喇]|可以)*"
+    "^(?:那|那就|哦|噢|呃|额|嗯)?(?:行|好|嗯|对|是|成|能|会|中)(?:[的吧啊呀了嘛滴哈嗯好行对是嘞咧啦咯喇喔哦噢]|可以)*"
     "(?=$|[\\W\\s]|就这|我记)|"
-    "^(?:那|那就|哦|噢|嗯)?(?:可以|没问题|一定|肯定|放心|同意|答应|那就这样|就这样|就这么|定了|记住了|"
+    "^(?:那|那就|哦|噢|嗯)?(?:可以|没问题|冇问题|一定|肯定|放心|同意|答应|那就这样|就这样|就这么|定了|记住了|"
     "ok|okay)",
     r"^(?:ok|okay|yes|yeah|yep|yup|sure|fine|alright|all\s+right|deal|agreed|that\s+works|"
     r"i\s+(?:agree|accept)|accepted|"
@@ -239,7 +239,7 @@ REFUSE = Cue(
 )
 # The whole amount owed: 全部 / 还清 / 还晒 / pay it all / in full (the balance named before).
 WHOLE = Cue(
-    "全部|全额|所有|一次性|[还付缴交]清|结清|[还付缴]完|全还|[还俾畀]晒|都还",
+    "全部|全额|全数|所有|一次性|[还付缴交]清|结清|[还付缴]完|全还|[还俾畀]晒|都还",
     r"\ball\b|\bin\s+full\b|\bwhole\b|\bfull\s+(?:amount|balance)\b|\bentire\b|\beverything\b|"
     r"\bpay\s+(?:it\s+|this\s+|that\s+)?off\b|\bthe\s+(?:balance|total)\b",
 )
