@@ -27,18 +27,32 @@ _CN = "零〇一二两三四五六七八九十百千万亿"
 
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _MULT = (
-    r"(?:\s?(?P<mult>万|千|百|k(?![a-z])|w(?![a-z]))"
+    r"(?:\s?(?P<mult>万|千|百|k(?![a-z])|w(?![a-z])|grand\b)"
     r"(?P<tail>[一二两三四五六七八九](?![十百千万])|\d(?![\d千百]))?)?"
 )
 _SUFFIX = (
-    r"(?P<suf>\s*(?:元|块钱|块|圆|人民币|新台币|台币|港币|港元|美元|美金|"
+    r"(?P<suf>\s*(?:元|块钱|块|蚊|圆|人民币|新台币|台币|港币|港元|美元|美金|"
     r"(?:rmb|yuan|dollars?|bucks|usd)(?![a-z])))?"
 )
 _ARABIC = re.compile(_NUM + _MULT + _SUFFIX)  # begins with a digit: the engine skips ahead fast
-_PREFIX_BEFORE = re.compile(r"(?:(?:nt|hk|us)?\$|¥|rmb|usd|cny|ntd|人民币|新台币|台币|港币)\s*$")
+_PREFIXES = (
+    "nt$",
+    "hk$",
+    "us$",
+    "人民币",
+    "新台币",
+    "rmb",
+    "usd",
+    "cny",
+    "ntd",
+    "台币",
+    "港币",
+    "$",
+    "¥",
+)
 _CHINESE = re.compile(
-    r"(?P<num>[" + _CN + r"]*[十百千万亿][" + _CN + r"]*|[一二两三四五六七八九十]+(?=块|元|圆))"
-    r"(?P<suf>元|块钱|块|圆)?"
+    r"(?P<num>[" + _CN + r"]*[十百千万亿][" + _CN + r"]*|[一二两三四五六七八九十]+(?=块|元|圆|蚊))"
+    r"(?P<suf>元|块钱|块|蚊|圆)?"
 )
 _EN_WORDS = {
     w: i
@@ -55,7 +69,7 @@ _EN_WORDS.update(
         )
     }
 )
-_EN_WORD = "(?:" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + "|a|hundred|thousand)"
+_EN_WORD = "(?:" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + "|a|hundred|thousand|grand)"
 _EN_RE = re.compile(
     rf"\b(?P<num>{_EN_WORD}(?:(?:[\s-]+|\s+and\s+){_EN_WORD})*)"
     r"(?P<suf>\s+(?:dollars?|bucks|yuan|rmb))?\b"
@@ -63,7 +77,7 @@ _EN_RE = re.compile(
 
 # A bare number followed by one of these is a date, time, count or measure, not money.
 _NOT_MONEY_AFTER = re.compile(
-    r"\s?(?:年|天|个|次|期|岁|周|%|楼|层|遍|回|位|张|条|人|件|台|辆|本|家|套|倍|折|成|级|名|户|"
+    r"\s?(?:年|天|个|次|期|岁|周(?![一二三四五六日天末1-7])|%|楼|层|遍|回|位|张|条|人|件|台|辆|本|家|套|倍|折|成|级|名|户|"
     r"小时|分钟|公里|米|斤|克|度|号线|/|-|:|"
     r"(?:st|nd|rd|th|am|pm|a\.m\.|p\.m\.|o'clock|days?|weeks?|months?|years?|hours?|"
     r"minutes?|mins?|percent|times|calls)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
@@ -73,7 +87,8 @@ _NOT_MONEY_AFTER = re.compile(
 _ID_WORDS = (
     "尾号", "号码", "电话", "手机", "卡号", "账号", "帐号", "编号", "工号", "后四位", "末四位", "分机",
     "第", "#", "no.", "ending in", "ending with", "account", "card", "phone", "number",
-    "extension", "ext.", "ref", "in", "year", "at", "around", "january", "february", "march",
+    "extension", "ext.", "ref", "in", "year", "at", "around", "before", "by", "after", "until",
+    "till", "past", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "id",
 )  # fmt: skip
@@ -94,12 +109,15 @@ def _id_before(before: str) -> bool:
     return False
 
 
+_MULTIPLIERS = {"万": 10000, "w": 10000, "千": 1000, "k": 1000, "grand": 1000, "百": 100}
+# A Chinese number followed by one of these is a date, time or count (三千周六 is money, a day).
+_COUNT_AFTER = frozenset("月号日年点天个次周岁")
 # A bare number this small followed by one of these is a date or a time of day.
 _DATE_AFTER = {"月": 12, "日": 31, "号": 31, "点": 24, "时": 24, "分": 60, "秒": 60}
 
 
 _HAS_DIGIT = re.compile(r"\d")
-_HAS_CN_NUMBER = re.compile(r"[十百千万亿]|[一二两三四五六七八九][块元圆]")
+_HAS_CN_NUMBER = re.compile(r"[十百千万亿]|[一二两三四五六七八九][块元圆蚊]")
 
 
 def parse_chinese_number(text: str) -> int | None:
@@ -136,7 +154,7 @@ def _en_value(words: str) -> int | None:
             current += _EN_WORDS[w]
         elif w == "hundred":
             current = max(current, 1) * 100
-        elif w == "thousand":
+        elif w in ("thousand", "grand"):
             total += max(current, 1) * 1000
             current = 0
     return total + current or None
@@ -150,10 +168,11 @@ def find_amounts(norm: str) -> list[Amount]:
     for m in _ARABIC.finditer(norm) if digits else ():
         start, end = m.span()
         before = norm[max(0, start - 14) : start]
-        pre = _PREFIX_BEFORE.search(before) if before else None
-        if pre is not None:
-            start -= len(pre.group())
-            before = before[: len(before) - len(pre.group())]
+        tail = before.rstrip()
+        pre = tail.endswith(_PREFIXES) and next(p for p in _PREFIXES if tail.endswith(p))
+        if pre:
+            start -= len(before) - len(tail) + len(pre)
+            before = tail[: len(tail) - len(pre)]
         prev = norm[start - 1] if start else ""
         if prev and ((prev.isalnum() and prev.isascii()) or prev in "/-:."):
             continue  # part of a word, code, date or time
@@ -174,7 +193,7 @@ def find_amounts(norm: str) -> list[Amount]:
             value = Decimal(num)
         except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
             continue
-        mult = {"万": 10000, "w": 10000, "千": 1000, "k": 1000, "百": 100}.get(m["mult"] or "", 1)
+        mult = _MULTIPLIERS.get(m["mult"] or "", 1)
         if mult != 1:
             value = _CTX.multiply(value, mult)
         if m["tail"] and mult >= 100:
@@ -191,27 +210,17 @@ def find_amounts(norm: str) -> list[Amount]:
         if any(s < end and start < e for s, e in taken):
             continue
         after = norm[end : end + 2]
-        if not m["suf"] and after[:1] in (
-            "月",
-            "号",
-            "日",
-            "年",
-            "点",
-            "天",
-            "个",
-            "次",
-            "周",
-            "岁",
-        ):
+        weekday = after[:1] == "周" and after[1:2] in "一二三四五六日天末"
+        if not m["suf"] and not weekday and after[:1] in _COUNT_AFTER:
             continue
         value = parse_chinese_number(m["num"])
         if value is None or value < 10:
             continue
         found.append(Amount(start, end, Decimal(value), True))
-    english = any(w in norm for w in ("hundred", "thousand", "dollar", "buck"))
+    english = any(w in norm for w in ("hundred", "thousand", "dollar", "buck", "grand"))
     for m in _EN_RE.finditer(norm) if english else ():
         words = m["num"]
-        if not (m["suf"] or "hundred" in words or "thousand" in words):
+        if not (m["suf"] or any(w in words for w in ("hundred", "thousand", "grand"))):
             continue  # "two" alone is a count, "two dollars" or "two hundred" is money
         value = _en_value(words)
         if value:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from decimal import Decimal
 
+from autograder.review import promise_cues as cue
 from autograder.review.model import COLLECTOR, CONTACT, DEBTOR, Commitment, Turn
 from autograder.review.promise_clauses import (
     Clause,
@@ -31,7 +32,11 @@ from autograder.review.timeexpr import may_name_day
 
 __all__ = ["find_commitment"]
 
-_NUMBER = re.compile(r"[\d十百千万]|hundred|thousand|dollar|buck")
+_NUMBER = re.compile(r"[\d十百千万]|hundred|thousand|dollar|buck|grand")
+# "Can you pay that today?" / 这笔今天能还吗？: the amount the collector just named is the one asked.
+_CLOCK = re.compile(r"\d\s*(?:点|:\d\d|am\b|pm\b)|[一二两三四五六七八九十]点|\bnoon\b|中午")
+_PROMISE_WORD = re.compile(r"\bpromised?\b|答应|承诺|说好")
+_POINTS_BACK = re.compile(r"\b(?:that|it|this)\b|这笔|这个|这些|这部分")
 
 
 @dataclass(frozen=True)
@@ -92,17 +97,23 @@ def _proposal(turn: Turn, clauses: list[Clause], today: date) -> _Proposal | Non
         day = _usable(c, today)
         if day is None or c.negated or c.due_noun:
             continue
-        if c.pay or c.bare or c.amounts:
+        clarifies = c.question and cue.CLARIFY.search(c.text, c.script)  # 是指11月30号吗？
+        if c.pay or c.bare or c.amounts or clarifies:
             found = _Proposal(day, _time_for(clauses, i), _amount_for(clauses, i), turn)
     return found
 
 
-def _amount_asked(turn: Turn, clauses: list[Clause]) -> _Proposal | None:
+def _amount_asked(
+    turn: Turn, clauses: list[Clause], undated_only: bool = False
+) -> _Proposal | None:
     """An amount the collector asks to be paid, with no day yet: 什么时候能还这2000？"""
-    if not any(c.pay for c in clauses):
+    if not any(c.pay or _PROMISE_WORD.search(c.text) for c in clauses):
         return None
+    pointed = any(c.pay and _POINTS_BACK.search(c.text) for c in clauses)
     for c in reversed(clauses):  # "Your minimum due is $75. When can you take care of that?"
-        if c.amounts and not (c.negated or c.balance):
+        if undated_only and c.days:
+            continue  # 明天先还一千，剩下的月底前还清: 一千 belongs to another day
+        if c.amounts and not c.negated and (pointed or not c.balance):
             return _Proposal(None, None, _value(c), turn)  # also "you promised to pay $200"
     return None
 
@@ -121,10 +132,16 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
     `at` is the call's local time (a naive datetime, or an aware one already in local time).
     """
     walk = _Walk(at, tagged=any(t.speaker in (DEBTOR, CONTACT) for t in turns))
-    for turn in turns:
+    walk.turns = turns
+    # The debtor's last turn: the collector's proposals after it cannot be answered any more.
+    last = max((i for i, t in enumerate(turns) if t.speaker == DEBTOR), default=-1)
+    for i, turn in enumerate(turns):
+        walk.position = i
         if not turn.norm or not turn.norm.strip() or turn.speaker == CONTACT:
             continue  # a contact cannot promise for the debtor
         if walk.tagged and turn.speaker != DEBTOR:
+            if i > last and not walk.tentative:
+                break  # nothing left to accept, refuse or withdraw
             walk.collector_turn(turn)
         else:
             walk.committer_turn(turn)
@@ -144,10 +161,28 @@ class _Walk:
         self.pay_talk = False  # the collector last spoke of paying: a bare "周四吧" answers that
         self.next_week = False  # the collector's last question was about next week
         self.offered: Decimal | None = None  # the amount of the collector's last proposal
+        self.turns: list[Turn] = []
+        self.position = 0  # the index of the turn being read
+
+    def _whole(self, *texts: str) -> Decimal | None:
+        """全部还上 / I'll pay it all: the balance named in an earlier turn, if the text asks it."""
+        text = " ".join(texts)
+        script = cue.script_of(text)
+        if not cue.WHOLE.search(text, script) or cue.PART.search(text, script):
+            return None
+        for turn in reversed(self.turns[: self.position]):
+            norm = turn.norm.lower()
+            if turn.speaker == CONTACT or not _NUMBER.search(norm):
+                continue
+            found = [c for c in read_clauses(norm, self.at) if c.amounts and not c.days]
+            owed = [c for c in found if c.balance and not c.negated]
+            if owed:
+                return _value(owed[-1])
+        return None
 
     def collector_turn(self, turn: Turn) -> None:
         """A "no" to the debtor's proposal, or a proposal (day and amount) of the collector's."""
-        norm = turn.norm
+        norm = turn.norm.lower()  # already lower case from normalize(); cheap insurance
         tentative, self.tentative = self.tentative, False
         if tentative and is_refusal(norm):
             self.current, tentative = self.before_tentative, False
@@ -155,19 +190,24 @@ class _Walk:
         self.pay_talk = self.pay_talk if talk is None else talk  # on paying until income comes up
         self.next_week = next_week_asked(norm)
         if not may_name_day(norm):
-            if not asks(norm):
-                return
-            if self.current is not None and asks_amount(norm):
+            asked = asks(norm)
+            if asked and self.current is not None and asks_amount(norm):
                 # 周四吧 — 周四还多少？/ And the amount? — the answer completes the promise.
                 c = self.current
                 self.pending = _Proposal(c.due, c.time, None, turn)
                 return
             if not (talk and _NUMBER.search(norm)):
-                if talk is not None:  # a new question about paying replaces the proposal;
-                    self.pending = None  # 喂？您还在吗？ leaves it standing
+                if asked and talk is not None:  # a new question about paying replaces the
+                    self.pending = None  # proposal; 喂？您还在吗？ leaves it standing
                 return
         clauses = read_clauses(norm, self.at)
-        proposal = _proposal(turn, clauses, self.today) or _amount_asked(turn, clauses)
+        proposal = _proposal(turn, clauses, self.today)
+        if proposal is None:
+            proposal = _amount_asked(turn, clauses)
+        elif proposal.amount is None:  # a past-due amount of $412.77. Can you pay that today?
+            asked = _amount_asked(turn, clauses, undated_only=True)
+            if asked is not None:
+                proposal = replace(proposal, amount=asked.amount)
         if proposal is not None and proposal.amount is None and self.offered is not None:
             # 今天还3500可以吗？— 今天不行 — 那明天上午呢？: the amount stays on the table
             proposal = replace(proposal, amount=self.offered)
@@ -185,10 +225,11 @@ class _Walk:
 
     def committer_turn(self, turn: Turn) -> None:
         """A debtor's turn (or any line of an untagged script): promise, accept or withdraw."""
-        if not (may_name_day(turn.norm) or self.pending or self.current):
+        norm = turn.norm.lower()
+        if not (may_name_day(norm) or self.pending or self.current or _CLOCK.search(norm)):
             self.tentative = False  # nothing here can make, change or withdraw a promise
             return
-        clauses = read_clauses(turn.norm, self.at, self.next_week)
+        clauses = read_clauses(norm, self.at, self.next_week)
         self.next_week = False
         opened, answered = self.current, self.pending
         made, asked = self._own_promise(turn, clauses, answered, opened)
@@ -233,23 +274,29 @@ class _Walk:
             if c.question and not (c.proposal and self.tagged):
                 continue
             context = self.pay_talk or answered is not None or opened is not None
-            marked = any(a.marked for o in c.sentence for a in o.amounts)  # 明天下午，两千块
-            bare_ok = c.bare and self.tagged and (context or marked)
+            bare_ok = (
+                c.bare
+                and self.tagged
+                and (context or any(a.marked for o in c.sentence for a in o.amounts))
+            )  # 明天下午，两千块: a marked amount anywhere in the sentence makes a bare day a promise
             if not (c.pay or bare_ok) or c.due_noun:
                 continue
-            if not self.tagged and not confirms(turn.norm):
+            if not self.tagged and not confirms(turn.norm.lower()):
                 continue  # an untagged line must state an agreement, not ask or demand
             amount = _amount_for(clauses, i)
             at_time = _time_for(clauses, i)
             quote_turns = [turn]
             if answered is not None:
                 # An answer to a proposal keeps its amount (明天能还1500吗？— 明天不行，后天吧)
-                # unless the answer names amounts of its own ("$250 tomorrow, the rest on the 10th").
+                # unless the answer names amounts of its own ("$250 tomorrow, the rest on the
+                # 10th").
                 if amount is None and not any(o.amounts for o in clauses):
                     amount = answered.amount
                 if answered.day == day:
                     at_time = at_time or answered.time
                 quote_turns.insert(0, answered.turn)
+            if amount is None:
+                amount = self._whole(c.text, clauses[i + 1].text if i + 1 < len(clauses) else "")
             made = Commitment(day, at_time, amount, _quote(*quote_turns), self.speaker)
             self.current = made
             asked = c.question
@@ -266,7 +313,7 @@ class _Walk:
             if not (c.negated or c.conditional or c.hedged or c.due_noun)
             if c.proposal or not c.question
         ]
-        accepted = is_acceptance(turn.norm, pure=not self.tagged)
+        accepted = is_acceptance(turn.norm.lower(), pure=not self.tagged)
         timed = [
             c
             for c in clauses
@@ -282,6 +329,8 @@ class _Walk:
         amount = _value(counter[-1]) if counter else pending.amount
         if amount is None and self.current is not None and self.current.due == pending.day:
             amount = self.current.amount
+        if amount is None:
+            amount = self._whole(pending.turn.norm.lower(), turn.norm.lower())
         at_time = (timed[-1].time if timed[-1].time else None) if timed else pending.time
         if timed and at_time is not None and at_time.hour < 12:
             # 下午六点前？— 八点前吧: the answer stays in the proposal's afternoon, and a time

@@ -15,14 +15,14 @@ __all__ = ["Scanner"]
 CNN = "一二两三四五六七八九十"
 N = rf"(?:\d{{1,2}}|[{CNN}]{{1,3}})"
 # 下礼拜一定还 is "next week, surely", not "next Monday": 一 before 定/直/起... is not a weekday.
-WD = r"(?P<wd>一(?!定|直|起|样|下(?!午)|些|点|般|共|同|边|致|旦)|[二三四五六日天1-7])"
+WD = r"(?P<wd>一(?!定|直|起|样|下(?!午|班)|些|点|般|共|同|边|致|旦)|[二三四五六日天1-7])"
 APPROX = re.compile(
     r"\s?(?:左右|前后|上下|那几天|那阵|附近|以后|之后|过后|后(?!天)|期间|or so\b|ish\b|or later\b|"
     r"onwards?\b|at the earliest\b|最早)"
 )
 APPROX_BEFORE = re.compile(
     r"(?:\baround|\bafter|(?<!how\s)(?<!what\s)\babout|\bapproximately|\broughly|\bearliest|大约|约莫|"
-    r"大概在|最早|最快也要|最快得)"
+    r"大概在|最早|最快也要|最快得|第[一二三四五六\d]个?|\b(?:first|second|third|fourth)\s)"
     r"\s*(?:the\s+)?$"
 )
 
@@ -44,7 +44,7 @@ _ZH_ALTS = [
     ),
     (
         "大后明今当昨前听琴寻",
-        r"(?P<rel>大后天|大后儿|后天|后儿个?|明天|明日|明儿|明早|明晚|今天|今日|今儿|今晚|今早|当天|当日|"
+        r"(?P<rel>大后天|大后儿|后天|后日|后儿个?|明天|明日|明儿|明早|明晚|今天|今日|今儿|今晚|今早|当天|当日|"
         r"大前天|昨天|昨日|昨晚|前天|听日|琴日|寻日)",
     ),
     ("元圣平国劳", r"(?P<hol>元旦|圣诞节?|平安夜|国庆节|劳动节)"),
@@ -131,7 +131,8 @@ EN_ORDINALS = {
     w: i
     for i, w in enumerate(
         "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(),
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+        "twentieth".split(),
         start=1,
     )
 }
@@ -155,6 +156,7 @@ _EN_ALTS = [
         r"(?P<mend>(?:the\s+)?(?:end|last\s+day)\s+of\s+(?:the\s+|this\s+)?"
         r"(?P<mew>next\s+)?month\b|month[-\s]end\b)",
     ),
+    ("t", rf"(?P<follow>the\s+(?:following|next)\s+(?P<fday>{_DAY})\b)"),
     (
         "ntcl" + _DAY_FIRST,
         rf"(?P<weeknx>(?P<nxday>{_DAY})\s+(?:of\s+)?next\s+week\b|"
@@ -171,6 +173,7 @@ _EN_ALTS = [
     ("n", r"(?P<nwd>next\s+(?:business|working|work)\s+day\b)"),
     ("iw", rf"(?P<nd>(?:in|within)\s+(?P<ndn>{_ENN})\s+days?\b)"),
     ("t", rf"(?P<dname2>the\s+(?P<dnd2>\d{{1,2}})(?:st|nd|rd|th)?\s+of\s+(?P<dnm2>{_MON})\b)"),
+    ("t", rf"(?P<dname3>the\s+(?P<dnd3>{_ORD})\s+of\s+(?P<dnm3>{_MON})\b)"),
     ("t", rf"(?P<bdw>the\s+(?P<bdwn>{_ORD}))\b"),
     ("t" + _D, r"(?P<nmd>(?:the\s+)?(?P<nmdn>\d{1,2})(?:st|nd|rd|th)?\s+of\s+next\s+month\b)"),
     (
@@ -188,7 +191,8 @@ _EN_ALTS = [
         r"(?:a\s+)?few\s+days\b|couple\s+(?:of\s+)?days\b|asap\b|as\s+soon\s+as\b|"
         r"when(?:ever)?\s+i\s+can\b|next\s+month\b|end\s+of\s+(?:the\s+)?week\b|"
         r"(?:this|the)\s+weekend\b|early\s+next\b|mid-?month\b|payday\b|when\s+i\s+get\s+paid\b|"
-        r"(?:a|one|two|three|\d+|couple\s+of|few)\s+weeks?\b|mid-?(?:jan|feb|mar|apr|may|jun|jul|aug|"
+        r"(?:a|one|two|three|\d+|couple\s+of|few)\s+weeks?\b|"
+        r"mid-?(?:jan|feb|mar|apr|may|jun|jul|aug|"
         r"sep|oct|nov|dec)[a-z]*\b|(?:the\s+)?(?:beginning|start|first\s+week)\s+of\b)",
     ),
 ]
@@ -203,13 +207,15 @@ LATIN = re.compile(r"[a-z]")
 # A cheap first look: can this text name a specific day at all? (Most turns cannot.) Each
 # pattern begins with a literal or a character class, so the regex engine scans it quickly.
 ZH_DAY_WORDS = re.compile(
-    "今天|今日|今儿|今晚|今早|今年底|明天|明日|明儿|明早|明晚|后天|后儿|前天|昨天|昨日|昨晚|当天|当日|"
+    "今天|今日|今儿|今晚|今早|今年底|明天|明日|明儿|明早|明晚|后天|后日|后儿|前天|昨天|昨日|昨晚|当天|当日|"
     "现在就|立刻|立即|一会儿|待会|等会|"
     "听日|琴日|寻日|星期|礼拜|月底|月末|年底|年末|下班|晚上之前|晚上前|工作日|工作天|元旦|圣诞|平安夜|国庆节|"
     "劳动节|周一|周二|周三|周四|周五|周六|周日|周天|周1|周2|周3|周4|周5|周6|周7|天后|天以后|天之后|"
     "天内|天之内|天以内"
 )
-DIGIT_DAY = re.compile(r"\d\s?(?:[号日月/\-.年]|个?工作[日天]|天[内后以之]|st\b|nd\b|rd\b|th\b)")
+DIGIT_DAY = re.compile(
+    r"\d\s?(?:[号日月年]|[/\-.]\d|个?工作[日天]|天[内后以之]|st\b|nd\b|rd\b|th\b)"
+)
 CN_NUMBER_DAY = re.compile("[一二两三四五六七八九十][号日月]")
 EN_WORDS = re.compile(r"[a-z]+")
 EN_DAY_WORDS = frozenset(

@@ -134,12 +134,15 @@ def _find(
     if not forms:
         return None
     lo = starts[first]
-    if any(g.search(joined, lo) is None for g in spec.groups):
-        return None
-    pool = [f for f in forms[first:] if f[0].index not in bad]
+    hits = []
+    for g in spec.groups:  # one search per group over all collector turns
+        m = g.search(joined, lo)
+        if m is None:
+            return None
+        hits.append(m)
     if spec.same_turn:  # every group inside one sentence or two neighbouring sentences
-        for t, _, c in pool:
-            if not all(g.search(c.text) for g in spec.groups):
+        for t, _, c in forms[first:]:
+            if t.index in bad or not all(g.search(c.text) for g in spec.groups):
                 continue
             sents = [x.strip() for x in _SPLIT.split(t.text) if x.strip()]
             for size in (1, 2):
@@ -150,15 +153,13 @@ def _find(
                         return text
         return None
     quote: str | None = None
-    for g in spec.groups:
-        m = g.search(joined, lo)
-        while m is not None:
-            k = bisect_right(starts, m.start()) - 1
-            if forms[k][0].index not in bad:
-                break
+    for g, m in zip(spec.groups, hits, strict=True):
+        k = bisect_right(starts, m.start()) - 1
+        while forms[k][0].index in bad:  # a turn that breaks `not_rule` does not count
             m = g.search(joined, starts[k + 1]) if k + 1 < len(starts) else None
-        if m is None:
-            return None
+            if m is None:
+                return None
+            k = bisect_right(starts, m.start()) - 1
         if quote is None:
             t, n, c = forms[k]
             quote = _quote(t, n, c, m.start() - starts[k], m.end() - starts[k])
@@ -170,6 +171,9 @@ _SENT = re.compile(r"[。！？!?\n]|[.;；](?=\s|$)")
 
 
 def _quote(t: Turn, n: Normalized, c: Compact, start: int, end: int) -> str:
+    body = t.text.rstrip()
+    if _SENT.search(body, 0, len(body) - 1) is None:  # a one-sentence turn is its own quote
+        return body.strip()
     i, j = c.span(start, end)
     oi, oj = n.orig(i), n.orig(max(i, j - 1)) + 1
     first = 0

@@ -105,14 +105,21 @@ class Compact:
 
     @property
     def index(self) -> tuple[int, ...]:
-        if self._index is None:
+        if self._index is None or len(self._index) < len(self.text):
             self._index = _compact_index(self.norm)
         return self._index
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Normalised-text span of compact span [start, end)."""
-        index = self.index
-        if not index or start >= end:
+        # Without a full index, map only the prefix up to `end` (matches are often early);
+        # the prefix is kept and grown when a later match needs more.
+        index = self._index
+        if index is None or len(index) < end:
+            index = _compact_index(self.norm, max(end, 2 * len(index or ())))
+            if len(index) >= len(self.text):
+                index = index[: len(self.text)]
+            self._index = index
+        if len(index) < end or start >= end:
             return (0, 0)
         return index[start], index[end - 1] + 1
 
@@ -186,18 +193,29 @@ def _sep(m: re.Match) -> str:
     return "" if _joined(m.string, s, e) else " "
 
 
-def _compact_index(norm: str) -> tuple[int, ...]:
-    """Offsets in `norm` of every character of the compact form (same rules as `_sep`)."""
+def _compact_index(norm: str, upto: int | None = None) -> tuple[int, ...]:
+    """Offsets in `norm` of the compact form's characters (all, or at least the first `upto`)."""
     index: list[int] = []
+    limit = len(norm) + 1 if upto is None else upto
     if not _NON_CJK_GAP.search(norm):
         for m in _WORD.finditer(norm):
             index.extend(range(*m.span()))
+            if len(index) >= limit:
+                break
         return tuple(index)
     prev_end = -1
+    prev_long = False
     for m in _WORD.finditer(norm):
         s, e = m.span()
-        if prev_end >= 0 and not _joined(norm, prev_end, s):
-            index.append(prev_end)
+        long_word = e - s > 1 and norm[s].isascii() and norm[s].isalpha()
+        if prev_end >= 0:
+            # fast path, as in `_SEP_BUSY`: one space between two words stays a space
+            plain = prev_long and long_word and s - prev_end == 1 and norm[prev_end] == " "
+            if plain or not _joined(norm, prev_end, s):
+                index.append(prev_end)
+        prev_long = long_word and norm[e - 1].isascii() and norm[e - 1].isalpha()
         index.extend(range(s, e))
         prev_end = e
+        if len(index) >= limit:
+            break
     return tuple(index)

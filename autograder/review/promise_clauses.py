@@ -67,14 +67,20 @@ class Clause:
     """One clause of a turn; its cues are computed on first use."""
 
     def __init__(
-        self, text: str, at: datetime, sentence: list[Clause], next_week: bool = False
+        self,
+        text: str,
+        at: datetime,
+        sentence: list[Clause],
+        next_week: bool = False,
+        dated: bool = True,
     ) -> None:
         self.text = text
         self.today = at.date()
         self.now = at.time()
         self.next_week = next_week  # the question answered was about next week
         self.script = cue.script_of(text)
-        self.days: list[DayMention] = find_days(text, at) if may_name_day(text) else []
+        dated = dated and may_name_day(text)  # the turn as a whole may name no day at all
+        self.days: list[DayMention] = find_days(text, at) if dated else []
         self.sentence = sentence  # the clauses of its sentence, itself included
         self.k = len(sentence)  # its place in the sentence
         self.asked = False  # its sentence ends with a question mark
@@ -86,7 +92,7 @@ class Clause:
         """The money amounts in this clause."""
         text = self.text
         numberish = _NUMBERISH.search(text) or any(
-            w in text for w in ("hundred", "thousand", "dollar", "buck")
+            w in text for w in ("hundred", "thousand", "dollar", "buck", "grand")
         )
         found = find_amounts(text) if numberish else []
         if found and self.days:  # 周5 / 5号: a number inside a day is not money
@@ -151,9 +157,11 @@ class Clause:
     @cached_property
     def conditional(self) -> bool:
         """如果 / 有钱就 / if ..., or the consequent of a 如果 clause before it."""
-        if self.bare and any(o.own_conditional for o in self.sentence):
+        if self.own_conditional:
+            return True
+        if _sentence_has(self.sentence, cue.COND) and self.bare:
             return True  # 这个月25号，我薪水一进来就缴: a bare day takes its sentence's condition
-        if any(o._has(cue.PRECONDITION) for o in self.sentence):
+        if _sentence_has(self.sentence, cue.PRECONDITION):
             return True  # 我打算后天还，但你得先把罚息说清楚
         carry = False
         for o in self.sentence[: self.k + 1]:  # left to right, without recursion
@@ -170,10 +178,12 @@ class Clause:
         """尽量 / maybe ..., or a sentence with a lone hedge (明天吧，我争取)."""
         if self._has(cue.HEDGE):
             return True
+        if _sentence_has(self.sentence, cue.DOUBT):
+            return True
         later = self.sentence[self.k + 1 :]
         if any(o.text.startswith(_BUT) and o._has(cue.HEDGE) for o in later):
             return True  # I'd like to pay on Friday but I doubt I'll have the money
-        return any(o is not self and o._lone_hedge for o in self.sentence)
+        return _sentence_has(self.sentence, cue.HEDGE_ONLY)
 
     @cached_property
     def _lone_hedge(self) -> bool:
@@ -193,8 +203,8 @@ class Clause:
         """A payment verb here, or for a dated clause in an undated neighbour (明天下午，还2000)."""
         if self.own_pay:
             return True
-        if not self.days:
-            return False
+        if not self.days or self._has(cue.OTHER_BILL):
+            return False  # 明天我打电话给客服，问清楚再还: the call is not the payment
         k = self.k
         if self.joined and k and self.sentence[k - 1].own_pay:
             return True  # "pay $100 today and $100 next Friday": the verb carries over
@@ -232,7 +242,7 @@ class Clause:
         if not self.question:
             return False
         return self._has(cue.TAG_PROPOSAL) or (
-            self.asked and any(cue.TAG_PROPOSAL.search(o.text, o.script) for o in self.sentence)
+            self.asked and _sentence_has(self.sentence, cue.TAG_PROPOSAL)
         )
 
     @cached_property
@@ -245,6 +255,25 @@ class Clause:
         for s, e in sorted(spans, reverse=True):
             text = text[:s] + " " + text[e:]
         return len(_LETTERS.sub("", cue.FILLER.sub(" ", text, self.script))) <= 1
+
+
+class _Sentence(list):
+    """The clauses of one sentence, with the sentence-wide cues found so far."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: dict[int, bool] = {}
+
+
+def _sentence_has(sentence: list[Clause], c: cue.Cue) -> bool:
+    """Whether any clause of the sentence holds the cue (computed once per sentence)."""
+    found = getattr(sentence, "found", None)
+    if found is None:
+        return any(c.search(o.text, o.script) for o in sentence)
+    key = id(c)
+    if key not in found:
+        found[key] = any(c.search(o.text, o.script) for o in sentence)
+    return found[key]
 
 
 def _clean(norm: str) -> str:
@@ -289,18 +318,38 @@ def read_clauses(norm: str, at: datetime, next_week: bool = False) -> list[Claus
     `next_week`: the turn answers a question about next week, so a plain weekday is next week's.
     """
     clauses: list[Clause] = []
-    sentence: list[Clause] = []
-    for raw, end, joined in _pieces(_clean(norm)):
+    sentence: list[Clause] = _Sentence()
+    norm = _clean(norm)
+    dated = may_name_day(norm)
+    for raw, end, joined in _pieces(norm):
         text = raw.strip()
         if text:
-            clauses.append(Clause(text, at, sentence, next_week))
-            clauses[-1].joined = joined
+            clause = Clause(text, at, sentence, next_week, dated)
+            clause.joined = joined
+            if clauses and any(d.following >= 0 for d in clause.days):
+                _follow(clause, clauses)
+            clauses.append(clause)
         if end in _SENTENCE_END:
             if end == "?" and sentence:
                 for c in sentence:  # 明天还2000，可以吗？: the whole sentence is asked
                     c.asked = True
-            sentence = []
+            sentence = _Sentence()
     return clauses
+
+
+def _follow(clause: Clause, before: list[Clause]) -> None:
+    """Next Friday is payday, I'll pay the following Monday: count from the day named before."""
+    named = [d.day for c in before for d in c.days if d.day is not None]
+    if not named:
+        return
+    last = named[-1]
+    days = []
+    for d in clause.days:
+        if d.following >= 0:
+            ahead = (d.following - last.weekday()) % 7 or 7
+            d = DayMention(d.start, d.end, last + timedelta(days=ahead))
+        days.append(d)
+    clause.days = days
 
 
 def is_acceptance(norm: str, pure: bool = False) -> bool:

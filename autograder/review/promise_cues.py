@@ -50,29 +50,33 @@ PAY = Cue(
     "还(?=行吗|行不|可以吗|可不可以)|付(?<!应付)(?<!对付)(?!出)|缴|把钱|打到|存到|汇到|转到|"
     "交(?:钱|款|上|给|清|齐|了|掉)|剩下|剩余|余下|其余|尾款|结清|处理|补上|凑(?!合|热闹)|存进|存钱|汇款|"
     "转(?!告|达|接|身|变|正|念|眼|移|到.{0,3}部门)|汇.{0,8}过[来去]|打款|打钱|官方app|官方渠道|柜台|"
-    "自动扣款|自动还款|扣款|划拨|存入|"
-    "网银|手机银行|atm|"
+    "自动扣款|自动还款|扣款|划拨|存入|存款(?!证明|利息)|(?<![保储库生依共留现])存(?=\\d|[一二两三四五六七八九十几]|上|进|好|够|吧|了?钱|$)|"
+    "网银|手机银行|atm|过数|找数|[俾畀](?:你|钱)|"
     "打.{0,6}(?:钱|款|\\d|[一二两三四五六七八九十百千万]).{0,4}过[来去]",
-    r"\b(?:pay|paying|payment|settle|deposit|wire)|\btransfer(?!\s+(?:you|your\s+call))|"
+    r"\b(?:pay|paying|payment|settle|deposit|wire)(?!(?:s|ing)?\s+(?:me|us)\b)|\btransfer(?!\s+(?:you|your\s+call))|"
     r"\bsend(?:ing)?\b(?=.{0,24}(?:\$|\d|money|payment|\bit\b|funds|check|cash|the\s+rest|balance|"
-    r"over|dollars|bucks|hundred|thousand))|\b(?:clear|cover)\s+(?:it|the\s+(?:balance|debt|amount|rest))\b|"
+    r"over|dollars|bucks|hundred|thousand|grand))|"
+    r"\b(?:clear|cover)\s+(?:it|the\s+(?:balance|debt|amount|rest))\b|"
     r"\bremaining\b|"
     r"\bthe\s+(?:rest|balance)\b|\b(?:can|could|will|'ll)\s+do\b|\bhave\s+it\s+paid\b|"
-    r"\byou(?:'ll|\s+will)\s+have\s+(?:the|it|your)\b|\bget\b.{0,24}\bto\s+you\b|"
+    r"\byou(?:'ll|\s+will)\s+have\s+(?:the\b|it\b|your\b|\$|\d)|\bget\s+(?:it|that|this|the\s+(?:money|payment|rest|balance|\$?\d[\d,.]*)|\$?\d[\d,.]*)\s+to\s+you\b|"
     r"\b(?:swing|afford|manage|scrape\s+together|come\s+up\s+with|autopay|auto-pay)\b|"
-    r"\btake\s+care\s+of\s+(?:it|that|this|the\s+\w+)\b|"
+    r"\btake\s+care\s+of\s+(?:it|that|this|the\s+\w+)\b|\bmoney\s+order\b|\bcashier's\s+check\b|"
+    r"\bget\s+(?:it|the\s+\w+|\$?\d[\d,.]*)\s+in\b|\bmake\s+(?:that|this)\b|"
     r"\b(?:automatic\s+payment|direct\s+debit)\b|"
     r"\bthrough\s+(?:the|your)\s+(?:official\s+)?(?:app|website|portal)\b|"
     r"\bhave\s+(?:it|the\s+\w+|\$?\d[\d,.]*)\s+(?:to|for)\s+you\b|"
     r"\b(?:mail|send|write)(?:ing|s)?\s+(?:you\s+)?(?:a|the)\s+check\b|"
     r"\byou(?:'ll|\s+will)\s+(?:get|receive)\b|\bmake\s+sure\b.{0,30}\b(?:in|through|paid)\b|"
-    r"\bput\b.{0,30}\btoward|\bput\s+me\s+down\s+for\b|\bsign\s+me\s+up\b|\b(?:have|get)\s+(?:it|the|this|that|them|all|my)\b.{0,20}\bpaid\b|\bpaid\s+off\b|\bexpect\b",
+    r"\bput\b.{0,30}\btoward|\bput\s+me\s+down\s+for\b|\bsign\s+me\s+up\b|"
+    r"\b(?:have|get)\s+(?:it|the|this|that|them|all|my)\b.{0,20}\bpaid\b|\bpaid\s+off\b|\bexpect\b",
 )
 # Paying another bill (rent, school or hospital fees) is not paying this debt.
 OTHER_BILL = Cue(
     "房租|租金|学费|水电|物业费|医药费|住院费|手术费|话费|电费|水费|房贷|按揭|保险|车险|打电话|回电|"
-    "联系您|联系你",
-    r"\b(?:rent|tuition|utility|utilities|mortgage|insurance)\b|\bcall\s+(?:you|me)\b|\bcall\s+back\b|\belectric(?:ity)?\s+bill\b|"
+    "联系您|联系你|给我(?:打钱|打款|转|汇|发|结)|(?:打|转|汇|结)给我|发给我",
+    r"\b(?:rent|tuition|utility|utilities|mortgage|insurance)\b|\bcall\s+(?:you|me)\b|"
+    r"\bcall\s+back\b|\belectric(?:ity)?\s+bill\b|"
     r"\b(?:medical|hospital)\s+bills?\b",
 )
 # Talk of income (salary day, payday) is not talk of paying the debt.
@@ -99,7 +103,7 @@ DUE_NOUN = Cue(
 NEG_OK = Cue(
     "没问题|没事|没关系|不好意思|不客气|不会忘|不会再|不会拖|不会晚|不会逾期|不会耽误|不会食言|"
     "不会失约|不过|不管|不然|不用担心|不超过|不晚于|不迟于|要不|不得不|行不行|可不可以|能不能|好不好|"
-    "没错|没毛病|不错|"
+    "没错|没毛病|不错|一分不少|不少于|少不了|不如|冇问题|得唔得|系唔系|可唔可以|好唔好|使唔使|啱唔啱|得未|"
     "是不是|要不要|会不会|对不对|有没有|成不成|方不方便",
     r"\bno\s+(?:problem|worries)\b|\bnot\s+a\s+problem\b|\bdon't\s+worry\b|"
     r"\b(?:won't|will\s+not)\s+forget\b|\bwon't\s+be\s+late\b|\b(?:no|not)\s+later\s+than\b|"
@@ -113,7 +117,8 @@ COND = Cue(
     "如果|要是|假如|假设|万一|只要|除非|的话|了就|有钱就|有了钱|看情况|到时候|再看|才能|否则|不然|"
     "发了.{0,4}就|到账.{0,3}就|拿到.{0,6}就|收到.{0,6}就|领到.{0,6}就|借到.{0,6}就|凑到.{0,6}就|"
     "下来.{0,3}就|到了.{0,3}就|有了.{0,3}就|一(?:到|进|发|来|拿|收|领|有).{0,5}就|"
-    "等(?:我|到|发|工资|钱|他|她|下个|客户|老板|公司)",
+    "(?:清楚|商量|问问|看看|确认|核实|想想|考虑)(?:一下|好|了)?再|(?:以后|之后|回来|回国|完了?)再|"
+    "等(?:我|到|发|工资|钱|他|她|下个|客户|老板|公司)|等.{1,10}了(?:我|就|再)",
     r"\b(?:if|unless|provided|assuming|otherwise)\b|\bas\s+long\s+as\b|\bdepend|"
     r"\bor\s+(?:else|you'll|you\s+will|we'll|we\s+will)\b|"
     r"\b(?:once|when|after)\s+i\s+(?:get|have|receive|find)\b|"
@@ -133,6 +138,11 @@ HEDGE = Cue(
     r"\bshould\s+be\s+able\b|\bsee\s+(?:what|if)\b|\bi\s+don't\s+know\b|"
     r"\blet\s+me\s+(?:think|check|see)\b|\bthink\s+about\b",
 )
+# Doubt anywhere in a sentence hedges all of it: 她明天帮我还，我也不知道她还不还。
+DOUBT = Cue(
+    "不知道|不确定|不清楚|说不准|说不好|没把握|不一定|不敢保证|保证不了|不好说|没准|难讲|唔知",
+    r"\bnot\s+sure\b|\bdon't\s+know\b|\bno\s+idea\b|\bdoubt\b|\bcan't\s+promise\b",
+)
 # A clause that is nothing but a hedge (我争取 / I'll try) hedges its whole sentence.
 HEDGE_ONLY = Cue(
     "^(?:我|那|再|就|先|也)*(?:尽量|争取|试试|试一下|看看|再看看|想想|考虑一下|再说|问问|不清楚|"
@@ -143,10 +153,12 @@ HEDGE_ONLY = Cue(
 PAST = Cue(
     "已经(?!约好|安排|准备|决定|打算|想好|计划|说好|定好|预约)|已还|已付|已转|早就(?<!一早就)|上次|上回|"
     "还过|付过|本来|原本|原来打算|本打算|刚才|刚刚|上周|是想|本想|"
-    "原想",
+    "原想|之前答应|之前承诺|之前说|答应过|承诺过",
     r"\b(?:was|were)\s+going\s+to\b|\bwas\s+planning\b|\bmeant\s+to\b|\blast\s+time\b|"
     r"\balready\b(?!\s+(?:set\s+up|scheduled|arranged|booked|planned))|"
-    r"\bi(?:'ve|\s+have)?\s+paid\b|\bdid\s+pay\b|\bsent\s+it\b|\blast\s+week\b",
+    r"\bi(?:'ve|\s+have)?\s+paid\b|\bdid\s+pay\b|\bsent\s+it\b|\blast\s+week\b|\byou\s+promised\b|"
+    r"\bdidn't\s+(?:come|go)\b|\b(?:wasn't|was\s+not)\s+received\b|"
+    r"\bwe\s+didn't\s+(?:get|receive)\b",
 )
 QUESTION = Cue(
     "吗|么$|呢$|能不能|可不可以|行不行|好不好|是不是|要不要|会不会|有没有|什么时候|哪天|几号|多少|"
@@ -165,18 +177,22 @@ FILLER = Cue(
     "也行|也可以|ok",
     r"\b(?:then|can\s+we|could\s+we|can\s+i|could\s+i|i\s+can|i\s+could|can|what\s+if|about|"
     r"i'd\s+rather|i'd\s+prefer|i'd\s+say|rather|prefer|do|to\s+be\s+safe|would|shall|does|we|"
+    r"what\s+time|which\s+day|what\s+day|when|"
     r"full|amount|whole|entire|everything|all|better|best|"
-    r"around|roughly|approximately|please|let's\s+say|let's\s+do|let's\s+go\s+with|let's\s+make\s+it|make\s+it|"
+    r"around|roughly|approximately|please|let's\s+say|let's\s+do|let's\s+go\s+with|"
+    r"let's\s+make\s+it|make\s+it|"
     r"it\s+is|how\s+about|say|on|by|before|ok|okay|sure|yes|yeah|fine|i'll|"
     r"i\s+will|instead|only|just|works?|for|me|is|good|great|it|that|at|the|in|morning|"
     r"afternoon|evening|noon|midday|tonight|latest|o'clock|pm|am)\b",
 )
 ACCEPT = Cue(
-    "^(?:那|那就|哦|噢|呃|额|嗯)?(?:行|好|嗯|对|是|成|能|会|中)(?:[的吧啊呀了嘛滴哈嗯好行对是]|可以)*"
+    "^(?:那|那就|哦|噢|呃|额|嗯)?(?:行|好|嗯|对|是|成|能|会|中)(?:[的吧啊呀了嘛滴哈嗯好行对是嘞咧啦咯喇喔哦噢]|可以)*"
     "(?=$|[\\W\\s]|就这|我记)|"
-    "^(?:那|那就|哦|噢|嗯)?(?:可以|没问题|一定|肯定|放心|同意|答应|那就这样|就这样|就这么|定了|记住了|"
+    "^(?:那|那就|哦|噢|嗯)?(?:可以|没问题|冇问题|一定|肯定|放心|同意|答应|那就这样|就这样|就这么|定了|记住了|"
     "ok|okay)",
-    r"^(?:ok|okay|yes|yeah|yep|yup|sure|fine|alright|all\s+right|deal|agreed|that\s+works|confirmed?|"
+    r"^(?:ok|okay|yes|yeah|yep|yup|sure|fine|alright|all\s+right|deal|agreed|that\s+works|"
+    r"i\s+(?:agree|accept)|accepted|"
+    r"confirm(?:ed)?|"
     r"exactly|yes\s+it\s+is|go\s+ahead|please\s+do|do\s+it|book\s+it|set\s+it\s+up|you\s+bet|"
     r"certainly|(?:you\s+can\s+)?count\s+on\s+(?:it|me)|doable|can\s+do|that'll\s+work|"
     r"works\s+for\s+me|sounds\s+good|will\s+do|i\s+will|i\s+can|i'll\s+do\s+(?:it|that)|"
@@ -190,6 +206,8 @@ PRECONDITION = Cue(
     r"\bfirst\s+you\b|\byou\s+(?:have|need)\s+to\s+first\b|\bonly\s+if\b|\bunless\b|"
     r"\bprovided\b|\bas\s+long\s+as\b",
 )
+# The collector checks a day the debtor gave: 您说的月底是指11月30号吗？ / Friday, you mean?
+CLARIFY = Cue("是指|是说|您说的|你说的|就是说", r"\byou\s+(?:mean|said)\b|\bis\s+that\b|\bright\?")
 # In a script without speaker tags only a stated agreement counts, not a demand or a question.
 CONFIRM = Cue(
     "确认|约定|约好|说好|商定|登记|记下|记录|核对|承诺|答应|保证|您将|您会|你会|你将|那就|就这么定|定在|"
@@ -202,11 +220,14 @@ CONFIRM = Cue(
 # Words that keep a yes on the promise: 谢谢 / 记下了 / 准时 / thanks / noted / I promise.
 AGREEING = Cue(
     "谢谢|再见|拜拜|记住|记下|准时|按时|放心|一定|知道了|明白|没问题|可以|就这样|就这么|说定|定了|"
-    "没错|对的|是的|没毛病|确实|正确|对啊|好的|行|不好意思|抱歉|喂|在的|我在|"
+    "没错|对的|是的|没毛病|确实|正确|对啊|好的|行|不好意思|抱歉|喂|在的|我在|都可以|都行|两个都|"
+    "按约定|照说的|说好的|"
     "通过|官方|App|app",
     r"\b(?:thanks?|thank\s+you|please|bye|noted|promise|definitely|for\s+sure|on\s+time|will\s+do|"
     r"sounds\s+good|got\s+it|no\s+problem|that's\s+(?:fine|ok|right|correct)|that\s+works|correct|"
-    r"exactly|right|sorry|hello|hi|i'm\s+here|still\s+here|(?:that's\s+the|sounds\s+like\s+a)\s+plan|"
+    r"exactly|right|sorry|hello|hi|i'm\s+here|still\s+here|"
+    r"(?:that's\s+the|sounds\s+like\s+a)\s+plan|"
+    r"both|both\s+of\s+them|all\s+of\s+it|(?:as\s+)?agreed|as\s+discussed|like\s+we\s+said|"
     r"the\s+app|online|website|portal)\b",
 )
 REFUSE = Cue(
@@ -216,3 +237,11 @@ REFUSE = Cue(
     r"\b|^.{0,30}?\b(?:too\s+late|can't\s+accept|cannot\s+accept|not\s+possible|won't\s+work|"
     r"doesn't\s+work)\b",
 )
+# The whole amount owed: 全部 / 还清 / 还晒 / pay it all / in full (the balance named before).
+WHOLE = Cue(
+    "全部|全额|全数|所有|一次性|[还付缴交]清|结清|[还付缴]完|全还|[还俾畀]晒|都还",
+    r"\ball\b|\bin\s+full\b|\bwhole\b|\bfull\s+(?:amount|balance)\b|\bentire\b|\beverything\b|"
+    r"\bpay\s+(?:it\s+|this\s+|that\s+)?off\b|\bthe\s+(?:balance|total)\b",
+)
+# Only part of it: 剩下 / 一部分 / the rest.
+PART = Cue("剩|一部分|部分|其余|余下|尾款", r"\b(?:rest|remaining|part|some|portion)\b")

@@ -29,6 +29,7 @@ class DayMention:
     vague: bool = False
     weak: bool = False  # 下班前 / tonight: today only when nothing else names a day
     plain_weekday: bool = False  # 周二 / Tuesday with no 这/下/next: "next week" context moves it
+    following: int = -1  # "the following Monday": that weekday after the day named before it
 
 
 def may_name_day(norm: str) -> bool:
@@ -114,7 +115,7 @@ def _weekday(today: date, wd: int, which: str) -> date:
 
 _REL = {
     "今天": 0, "今日": 0, "今儿": 0, "今晚": 0, "今早": 0, "当天": 0, "当日": 0,
-    "明天": 1, "明日": 1, "明儿": 1, "明早": 1, "明晚": 1, "后天": 2, "大后天": 3,
+    "明天": 1, "明日": 1, "明儿": 1, "明早": 1, "明晚": 1, "后天": 2, "后日": 2, "大后天": 3,
     "昨天": -1, "昨日": -1, "昨晚": -1, "前天": -2, "大前天": -3,
     "听日": 1, "琴日": -1, "寻日": -1,  # Cantonese
     "后儿": 2, "后儿个": 2, "大后儿": 3,  # Beijing speech
@@ -150,6 +151,8 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
         day = _future_md(today, pat.EN_MONTHS[g("dnm")], int(g("dnd")))
     elif kind == "dname2":  # the 1st of December
         day = _future_md(today, pat.EN_MONTHS[g("dnm2")], int(g("dnd2")))
+    elif kind == "dname3":  # the first of December
+        day = _future_md(today, pat.EN_MONTHS[g("dnm3")], pat.EN_ORDINALS[g("dnd3")])
     elif kind == "nmd":
         first = _month_end(today, 1).replace(day=1)
         day = _month_day(first.year, first.month, int(g("nmdn")))
@@ -173,6 +176,9 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
         which = re.sub(r"\s+", " ", g("ww") or "")
         day = _weekday(today, wd, "" if which in ("coming", "this coming") else which)
         plain = not which
+    elif kind == "follow":  # the following Monday: resolved against the day named before it
+        wd = pat.EN_DAYS[g("fday")]
+        return DayMention(m.start(), m.end(), _weekday(today, wd, ""), following=wd)
     elif kind == "weeknx":  # "Wednesday next week" / "next week on Wednesday"
         day = _weekday(today, pat.EN_DAYS[g("nxday") or g("nxday2")], "next")
     elif kind == "rel":
@@ -220,6 +226,11 @@ def find_days(norm: str, at: datetime | date) -> list[DayMention]:
     ):
         found += [d for m in pat.EN.finditer(norm) if (d := _resolve(m, today, "en"))]
     found.sort(key=lambda d: d.start)
+    for k, d in enumerate(found):
+        if d.following >= 0 and k and found[k - 1].day is not None:
+            before = found[k - 1].day  # Next Friday is payday, I'll pay the following Monday
+            ahead = (d.following - before.weekday()) % 7 or 7
+            found[k] = DayMention(d.start, d.end, before + timedelta(days=ahead))
     if len(found) > 1:  # 5号当天 / 周五那天: the second word points back at the first day
         found = [
             d

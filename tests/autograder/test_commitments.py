@@ -174,3 +174,10 @@ def test_any_text_and_any_call_time_give_a_result_or_none(lines, at):
     if found is not None:
         assert isinstance(found.due, date) and found.quote
         assert found.speaker in ("debtor", "collector")
+
+
+def test_upper_case_norm_from_another_caller_is_still_read():
+    found = find_commitment(
+        [Turn(0, "debtor", "I'll pay $50 on Friday", "I'LL PAY $50 ON FRIDAY")], DEFAULT_AT
+    )
+    assert found is not None and (found.due, found.amount) == (date(2026, 11, 27), Decimal(50))

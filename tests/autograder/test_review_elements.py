@@ -1,8 +1,10 @@
 """Script elements: each found with a quote, or missing with a bilingual hint."""
 
 from datetime import datetime
+from pathlib import Path
 
 import pytest
+import yaml
 
 from autograder.review import ELEMENTS, review
 
@@ -67,3 +69,14 @@ def test_identification_needs_company_and_name():
 def test_debtor_words_do_not_supply_elements():
     text = "催收员：喂。\n客户：谢谢，再见。"
     assert not elements(text)["closing"].present
+
+
+TABLE = yaml.safe_load(
+    (Path(__file__).parent / "files" / "review_elements.yaml").read_text("utf-8")
+)
+
+
+@pytest.mark.parametrize("case", TABLE, ids=[c["id"] for c in TABLE])
+def test_element_table(case):
+    got = [e.name for e in review(case["text"], at=DAY).elements if not e.present]
+    assert got == case["missing"], case["why"]
