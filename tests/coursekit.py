@@ -78,6 +78,18 @@ def with_answers(nb: nbformat.NotebookNode, answers: dict[str, str]) -> nbformat
     return nb
 
 
+def cell_output(nb: nbformat.NotebookNode, gid: str) -> str:
+    """All the output of the cell named `gid`, joined as text."""
+    cell = next(c for c in nb.cells if grade_id(c) == gid)
+    parts: list[str] = []
+    for out in cell.get("outputs", []):
+        parts.append(out.get("text", ""))
+        parts.extend(str(v) for v in out.get("data", {}).values())
+        parts.append(out.get("evalue", ""))
+        parts.extend(out.get("traceback", []))
+    return "\n".join(p for p in parts if p)
+
+
 class TempCourse:
     """A copy of the course directory in `root` with its own SQLite gradebook."""
 
@@ -131,6 +143,12 @@ class TempCourse:
                 per["total"] = sub.score
                 out[sub.student.id] = per
         return out
+
+    def output(self, student: str, assignment: str, gid: str) -> str:
+        """Everything grade cell `gid` showed in the learner's autograded notebook: printed text,
+        results, error messages and tracebacks, as the learner's feedback would show them."""
+        path = self.root / "autograded" / student / assignment / f"{assignment}.ipynb"
+        return cell_output(nbformat.read(str(path), as_version=4), gid)
 
     def max_score(self, assignment: str) -> float:
         from nbgrader.api import Gradebook

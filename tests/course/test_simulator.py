@@ -345,3 +345,11 @@ def test_random_walks_end_or_offer_a_move_and_read_back(sid):
         assert back.inputs == s.inputs and back.node_id == s.node_id
 
     walk()
+
+
+def test_scenario_excuse_ids_match_the_excuse_catalogue():
+    """The simulator's excuse ids are the taxonomy shared with the excuse data and notebooks."""
+    from course.excuses import excuse_ids
+    from course.simulator.model import EXCUSES
+
+    assert EXCUSES == excuse_ids()

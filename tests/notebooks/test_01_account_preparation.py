@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import nbformat
 import pytest
-from coursekit import TempCourse, grade_id, solved_copy, source_notebook, with_answers
+from coursekit import TempCourse, cell_output, grade_id, solved_copy, source_notebook, with_answers
 
 A = "01-account-preparation"
 
@@ -56,9 +56,7 @@ def points() -> dict[str, float]:
 
 
 def outputs_of(path, gid: str) -> str:
-    nb = nbformat.read(str(path), as_version=4)
-    cell = next(c for c in nb.cells if grade_id(c) == gid)
-    return "".join(o.get("text", "") for o in cell.get("outputs", []) if o.output_type == "stream")
+    return cell_output(nbformat.read(str(path), as_version=4), gid)
 
 
 @pytest.mark.slow

@@ -47,11 +47,7 @@ def graded(tmp_path_factory):
 
 
 def feedback(course: TempCourse, student: str, gid: str) -> str:
-    """The printed output of one grade cell in the student's autograded notebook."""
-    path = course.root / "autograded" / student / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
-    nb = nbformat.read(str(path), as_version=4)
-    cell = next(c for c in nb.cells if grade_id(c) == gid)
-    return "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+    return course.output(student, ASSIGNMENT, gid)
 
 
 def points(gid: str) -> float:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import nbformat
 import pytest
-from coursekit import TempCourse, grade_id, solved_copy, with_answers
+from coursekit import TempCourse, cell_output, solved_copy, with_answers
 from excuse_key import ASSIGNMENT, label_key
 
 # Keyword rules a learner might write first: a few Simplified and English words, no opencc.
@@ -43,13 +43,7 @@ responses["sue_me"] = "去告你？再不还就告诉你家人，看你怎么办
 
 
 def _outputs(nb: nbformat.NotebookNode, gid: str) -> str:
-    cell = next(c for c in nb.cells if grade_id(c) == gid)
-    parts = []
-    for out in cell.get("outputs", []):
-        parts.append(out.get("text", ""))
-        parts.extend(str(v) for v in out.get("data", {}).values())
-        parts.extend(out.get("traceback", []))
-    return "\n".join(parts)
+    return cell_output(nb, gid)
 
 
 @pytest.mark.slow
