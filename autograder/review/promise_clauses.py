@@ -38,7 +38,8 @@ _CONJ = re.compile(
     r"\s(?=but\s)|(?<!hundred)(?<!thousand)\s(?=and\s)|(?=但是|不过|可是)|然后|(?<=[0-9元块])再"
 )
 _NUMBERISH = re.compile(r"[\d十百千万]")
-_TIMEISH = re.compile(r"[\d点]")
+_TIMEISH = re.compile(r"[\d点]|中午|noon|midday")
+_MONEYISH = re.compile(r"[\d十百千万]|hundred|thousand|dollar|buck|grand")
 
 
 class cached_property:  # noqa: N801 - functools' version takes a lock on every first read
@@ -91,10 +92,7 @@ class Clause:
     def amounts(self) -> list[Amount]:
         """The money amounts in this clause."""
         text = self.text
-        numberish = _NUMBERISH.search(text) or any(
-            w in text for w in ("hundred", "thousand", "dollar", "buck", "grand")
-        )
-        found = find_amounts(text) if numberish else []
+        found = find_amounts(text) if _MONEYISH.search(text) else []
         if found and self.days:  # 周5 / 5号: a number inside a day is not money
             spans = [(d.start, d.end) for d in self.days]
             found = [a for a in found if not any(s < a.end and a.start < e for s, e in spans)]
@@ -103,9 +101,7 @@ class Clause:
     @cached_property
     def time(self) -> time | None:
         """The clock time in this clause (下午三点 / by 5 pm), if any."""
-        text = self.text
-        timeish = _TIMEISH.search(text) or "中午" in text or "noon" in text or "midday" in text
-        return find_time(text) if timeish else None
+        return find_time(self.text) if _TIMEISH.search(self.text) else None
 
     def _has(self, c: cue.Cue) -> bool:
         return c.search(self.text, self.script)

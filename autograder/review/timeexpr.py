@@ -19,7 +19,7 @@ from autograder.review.workdays import add_workdays
 __all__ = ["DayMention", "find_days", "find_time", "has_cjk", "may_name_day"]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class DayMention:
     """A day named in a text: resolved `day`, or `vague` for ranges such as 下周, 过几天, soon."""
 
