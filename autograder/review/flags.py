@@ -17,7 +17,7 @@ _SENT_END = re.compile(r"[。!！?？\n;；]|\.(?=\s|$)")
 
 # A negator shortly before the match negates it: `我们不会上门`, `we will not contact your employer`.
 _NEG_ZH = re.compile(
-    r"(不会|不再|绝不|决不|绝对不|从不|从来不|从没|从来没|不可能|没有|不是|并非|并不|不得|不能|不可以|不可|"
+    r"(不会|不再|绝不|决不|绝对不|从不|从来不|从没|从来没|不可能|没有|不是|并非|并不|不得|不能|不可以|不可|不需要|不必|无须|用不着|"
     r"不该|不应|禁止|严禁|不允许|不准|不要|别|无需|不用|没必要|不存在|不涉及|杜绝|避免|拒绝)"
 )
 _NEG_EN = re.compile(
@@ -153,10 +153,12 @@ def find_flags(turns: list[Turn], cat: Catalogue | None = None) -> list[Flag]:
     for turn in turns:
         if turn.speaker != COLLECTOR or not turn.norm:
             continue
-        n = normalize(turn.text)
+        n = _cantonese(normalize(turn.text))
         c = compact(n.text)
         for rule, patterns in cat.candidates(c.text):
             if rule.scope == "contact" and audience.get(turn.index) != CONTACT:
+                continue
+            if rule.context and not any(x.search(c.text) for x in rule.context):
                 continue
             hit = _first_hit(rule, patterns, n, c)
             if hit is not None:
@@ -166,6 +168,35 @@ def find_flags(turns: list[Turn], cat: Catalogue | None = None) -> list[Flag]:
                     Flag(rule.category, quote, rule.id, rule.why, rule.suggestion, turn.index)
                 )
     return _dedupe(flags)
+
+
+# Cantonese words mapped to Mandarin ones of the same length, so offsets still map one to one:
+# `再唔还钱就话俾你屋企人知` reads as `再不还钱就告诉你家里人知`.
+_CANTO = {
+    "话俾": "告诉",
+    "话畀": "告诉",
+    "屋企": "家里",
+    "老细": "老板",
+    "揾": "找",
+    "嘅": "的",
+    "俾": "给",
+    "畀": "给",
+    "唔": "不",
+    "佢": "他",
+    "咗": "了",
+    "喺": "在",
+    "冇": "没",
+    "睇": "看",
+    "啲": "些",
+    "嚟": "来",
+}
+_CANTO_RX = re.compile("|".join(sorted(_CANTO, key=len, reverse=True)))
+
+
+def _cantonese(n: Normalized) -> Normalized:
+    if not _CANTO_RX.search(n.text):
+        return n
+    return Normalized(_CANTO_RX.sub(lambda m: _CANTO[m.group()], n.text), n.index)
 
 
 # A strong negator inside a gapped match (`我没有权限打折`) negates it; at the start it is

@@ -26,8 +26,9 @@ class Rule:
     suggestion: str  # bilingual
     scope: str = "any"  # any | contact (only when a third party is listening)
     negatable: bool = True  # negation and reported speech clear the match
-    unless: tuple[re.Pattern, ...] = ()
-    inner_negation: bool = False  # a negator inside a gapped match negates it (`我没有权限打折`)  # a match in the same sentence clears it (lawful form)
+    unless: tuple[re.Pattern, ...] = ()  # a match in the same sentence clears it (lawful form)
+    inner_negation: bool = False  # a negator inside a gapped match negates it (`我没有权限打折`)
+    context: tuple[re.Pattern, ...] = ()  # if given, one must match in the same turn
 
 
 def _bilingual(zh: str, en: str) -> str:
@@ -101,6 +102,7 @@ class Catalogue:
             negatable=bool(raw.get("negatable", True)),
             inner_negation=bool(raw.get("inner_negation", False)),
             unless=tuple(re.compile(u) for u in raw.get("unless", []) or []),
+            context=tuple(re.compile(u) for u in raw.get("context", []) or []),
         )
 
     def candidates(self, text: str) -> list[tuple[Rule, list[re.Pattern]]]:
