@@ -94,11 +94,13 @@ def _proposal(turn: Turn, clauses: list[Clause], today: date) -> _Proposal | Non
     """The last day a collector (or an untagged line) puts forward for payment."""
     found = None
     for i, c in enumerate(clauses):
-        day = _usable(c, today)
-        if day is None or c.negated or c.due_noun:
-            continue
+        if (c.day or c.clock_day) is None:
+            continue  # the cheap test first: most clauses name no day
         clarifies = c.question and cue.CLARIFY.search(c.text, c.script)  # 是指11月30号吗？
-        if c.pay or c.bare or c.amounts or clarifies:
+        if not (c.pay or c.bare or c.amounts or clarifies):
+            continue
+        day = _usable(c, today)
+        if day is not None and not (c.negated or c.due_noun):
             found = _Proposal(day, _time_for(clauses, i), _amount_for(clauses, i), turn)
     return found
 
@@ -268,6 +270,8 @@ class _Walk:
             if day is None and c.negated and c.pay and not c.conditional and not c.amounts:
                 self.current = self.pending = None  # 我还不了 / I can't pay: a general retraction
                 continue
+            if (c.day or c.clock_day) is None or not (c.pay or c.bare):
+                continue  # cheap tests before the sentence-wide condition and hedge checks
             day = _usable(c, self.today)
             if day is None or c.negated:
                 continue
