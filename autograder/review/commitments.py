@@ -112,6 +112,9 @@ def _amount_asked(
     if not any(c.pay or _PROMISE_WORD.search(c.text) for c in clauses):
         return None
     pointed = any(c.pay and _POINTS_BACK.search(c.text) for c in clauses)
+    # 账单2380元。您看是今天还还是明天还？/ today or tomorrow?: a choice of days asks for the
+    # amount just named, even a bill or balance.
+    pointed = pointed or any(c.question and len(c.days) >= 2 for c in clauses)
     for c in reversed(clauses):  # "Your minimum due is $75. When can you take care of that?"
         if undated_only and c.days:
             continue  # 明天先还一千，剩下的月底前还清: 一千 belongs to another day

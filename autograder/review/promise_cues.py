@@ -51,7 +51,7 @@ PAY = Cue(
     "交(?:钱|款|上|给|清|齐|了|掉)|剩下|剩余|余下|其余|尾款|结清|处理|补上|凑(?!合|热闹)|存进|存钱|汇款|"
     "转(?!告|达|接|身|变|正|念|眼|移|到.{0,3}部门)|汇.{0,8}过[来去]|打款|打钱|官方app|官方渠道|柜台|"
     "自动扣款|自动还款|扣款|划拨|存入|存款(?!证明|利息)|(?<![保储库生依共留现])存(?=\\d|[一二两三四五六七八九十几]|上|进|好|够|吧|了?钱|$)|"
-    "网银|手机银行|atm|过数|找数|[俾畀](?:你|钱)|"
+    "网银|手机银行|atm|过数|找数|入数|入钱|[俾畀](?:你|钱)|[打汇转交]进(?:去|来|账户|卡)|"
     "打.{0,6}(?:钱|款|\\d|[一二两三四五六七八九十百千万]).{0,4}过[来去]",
     r"\b(?:pay|paying|payment|settle|deposit|wire)(?!(?:s|ing)?\s+(?:me|us)\b)|\btransfer(?!\s+(?:you|your\s+call))|"
     r"\bsend(?:ing)?\b(?=.{0,24}(?:\$|\d|money|payment|\bit\b|funds|check|cash|the\s+rest|balance|"
@@ -175,7 +175,8 @@ FILLER = Cue(
     "那就|那么|就|吧|啊|呀|嗯|哦|呗|了|的|那|好|行|可以|我|先|定在|定|约在|只能|只|最晚|最迟|最快|"
     "之前|以前|前|上午|下午|晚上|中午|早上|点|半|钟|左右|能|会|差不多|全部|全额|一次性|所有|没问题|没事|"
     "也行|也可以|ok",
-    r"\b(?:then|can\s+we|could\s+we|can\s+i|could\s+i|i\s+can|i\s+could|can|what\s+if|about|"
+    r"\b(?:then|can\s+we|could\s+we|can\s+i|could\s+i|i\s+can|i\s+could|can|what\s+if|"
+    r"what\s+about|about|"
     r"i'd\s+rather|i'd\s+prefer|i'd\s+say|rather|prefer|do|to\s+be\s+safe|would|shall|does|we|"
     r"what\s+time|which\s+day|what\s+day|when|"
     r"full|amount|whole|entire|everything|all|better|best|"
