@@ -123,12 +123,9 @@ def _amount_asked(
     return None
 
 
-def _quote(*turns: Turn) -> str:
-    seen: list[Turn] = []
-    for t in turns:
-        if t not in seen:
-            seen.append(t)
-    return "\n".join(t.text.strip() for t in sorted(seen, key=lambda t: t.index))
+def _quote(turn: Turn) -> str:
+    """A turn's own words, a substring of the transcript (shown as evidence)."""
+    return turn.text.strip()
 
 
 def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
@@ -292,7 +289,6 @@ class _Walk:
                 continue  # an untagged line must state an agreement, not ask or demand
             amount = _amount_for(clauses, i)
             at_time = _time_for(clauses, i)
-            quote_turns = [turn]
             if answered is not None:
                 # An answer to a proposal keeps its amount (明天能还1500吗？— 明天不行，后天吧)
                 # unless the answer names amounts of its own ("$250 tomorrow, the rest on the
@@ -301,10 +297,9 @@ class _Walk:
                     amount = answered.amount
                 if answered.day == day:
                     at_time = at_time or answered.time
-                quote_turns.insert(0, answered.turn)
             if amount is None:
                 amount = self._whole(c.text, clauses[i + 1].text if i + 1 < len(clauses) else "")
-            made = Commitment(day, at_time, amount, _quote(*quote_turns), self.speaker)
+            made = Commitment(day, at_time, amount, _quote(turn), self.speaker)
             self.current = made
             asked = c.question
         return made, asked
@@ -346,7 +341,8 @@ class _Walk:
             past = pending.day == self.today and at_time <= self.at.time()
             if past or (pending.time is not None and pending.time.hour >= 12):
                 at_time = later
-        quote = _quote(pending.turn, turn)
+        # The evidence: the answer when it adds an amount or a time, else the proposal it accepts.
+        quote = _quote(turn if counter or timed else pending.turn)
         made = Commitment(pending.day, at_time, amount, quote, self.speaker)
         return made, bool(counter) and counter[-1].question
 

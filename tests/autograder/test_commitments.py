@@ -61,7 +61,7 @@ def test_devset_case(case):
     assert found.amount == (None if amount is None else Decimal(str(amount))), case["why"]
     if "time" in want:
         assert found.time == time.fromisoformat(want["time"]), case["why"]
-    assert found.quote and found.quote.split("\n")[-1] in case["text"]
+    assert found.quote and found.quote in case["text"], "the quote is the transcript's own words"
     assert found.speaker in ("debtor", "collector")
 
 
@@ -92,9 +92,12 @@ def test_aware_datetime_is_read_as_its_wall_clock():
 
 
 def test_speaker_and_quote_of_an_accepted_proposal():
-    found = _find("催收员：那就后天还1500，可以吗？\n客户：好的。")
+    text = "催收员：那就后天还1500，可以吗？\n客户：好的。"
+    found = _find(text)
     assert found is not None and found.speaker == "debtor"
-    assert "后天还1500" in found.quote and "好的" in found.quote
+    assert found.quote == "那就后天还1500，可以吗？", "a plain yes quotes the proposal it accepts"
+    found = _find("催收员：那就后天还1500，可以吗？\n客户：好的，下午三点前。")
+    assert found is not None and found.quote == "好的，下午三点前。", "an answer adding a time"
 
 
 def test_untagged_script_is_the_collector_speaking():
