@@ -314,6 +314,7 @@ class _Walk:
             if not c.days and c.amounts and (c.pay or c.bare)
             if not (c.negated or c.conditional or c.hedged or c.due_noun)
             if c.proposal or not c.question
+            if not any(o.past for o in c.sentence)  # 今天上午已经还过了，2000: paid, not offered
         ]
         accepted = is_acceptance(turn.norm.lower(), pure=not self.tagged)
         timed = [
