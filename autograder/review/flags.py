@@ -156,7 +156,9 @@ def find_flags(turns: list[Turn], cat: Catalogue | None = None) -> list[Flag]:
         n = _cantonese(normalize(turn.text))
         c = compact(n.text)
         for rule, patterns in cat.candidates(c.text):
-            if rule.scope == "contact" and audience.get(turn.index) != CONTACT:
+            if rule.scope == "contact" and not (
+                audience.get(turn.index) == CONTACT or _THIRD_ADDRESS.search(c.text)
+            ):
                 continue
             if rule.context and not any(x.search(c.text) for x in rule.context):
                 continue
@@ -169,6 +171,16 @@ def find_flags(turns: list[Turn], cat: Catalogue | None = None) -> list[Flag]:
                 )
     return _dedupe(flags)
 
+
+# The collector names the listener as someone else's relative or colleague: `你是他太太吗`,
+# `you're her roommate?` — the turn is spoken to a third party even without a contact tag.
+_THIRD_ADDRESS = re.compile(
+    r"(你|您)(就)?是(他|她)的?(太太|老婆|老公|先生|妻子|丈夫|爱人|家人|家属|妈妈|母亲|爸爸|父亲|"
+    r"儿子|女儿|哥哥|姐姐|弟弟|妹妹|同事|朋友|室友|邻居|领导|老板|亲戚|房东|同学)|"
+    r"\b(you re|you are|are you) (his|her|their) (wife|husband|partner|mother|mom|father|dad|"
+    r"sister|brother|son|daughter|roommate|flatmate|coworker|colleague|friend|neighbou?r|boss|"
+    r"landlord|cousin|aunt|uncle)\b"
+)
 
 # Cantonese words mapped to Mandarin ones of the same length, so offsets still map one to one:
 # `再唔还钱就话俾你屋企人知` reads as `再不还钱就告诉你家里人知`.
@@ -212,7 +224,7 @@ def _negated_inside(matched: str) -> bool:
     return m is not None
 
 
-_ORIG_CLAUSE = re.compile(r"[,，;；。!！?？\n]|\.(?=\s)")
+_ORIG_CLAUSE = re.compile(r"[,，](?![0-9]{3})|[;；。!！?？\n]|\.(?=\s)")
 
 
 def _clause_quote(text: str, i: int, j: int) -> str:

@@ -52,7 +52,7 @@ class Catalogue:
         anchors: dict[str, set[tuple[int, int]]] = {}
         seen: set[str] = set()
         for raw in data["rules"]:
-            rule = self._build(raw, cats)
+            rule = self._build(raw, cats, data.get("vocab") or {})
             if rule.id in seen:
                 raise ValueError(f"duplicate rule id {rule.id}")
             seen.add(rule.id)
@@ -72,7 +72,7 @@ class Catalogue:
         self._has_anchors = bool(anchors)
 
     @staticmethod
-    def _build(raw: dict, cats: dict) -> Rule:
+    def _build(raw: dict, cats: dict, vocab: dict[str, str] | None = None) -> Rule:
         cat = raw["category"]
         if cat not in CATEGORIES:
             raise ValueError(f"rule {raw.get('id')}: unknown category {cat!r}")
@@ -87,6 +87,7 @@ class Catalogue:
         langs: list[str] = []
         for lang in ("zh", "en"):
             for p in raw.get(lang, []) or []:
+                p = _expand(p, vocab or {}, raw["id"])
                 src = rf"(?<![a-z])(?:{p})(?![a-z])" if lang == "en" else p
                 pats.append(re.compile(src))
             if raw.get(lang):
@@ -117,6 +118,20 @@ class Catalogue:
         return [
             (self.rules[k], [self.rules[k].patterns[q] for q in qs]) for k, qs in by_rule.items()
         ]
+
+
+_MACRO = re.compile(r"<([a-z_]+)>")
+
+
+def _expand(pattern: str, vocab: dict[str, str], rule_id: str) -> str:
+    """Replace `<name>` with the vocabulary class `name` (an alternation) from `vocab:`."""
+
+    def sub(m: re.Match) -> str:
+        if m.group(1) not in vocab:
+            raise ValueError(f"rule {rule_id}: unknown vocabulary class <{m.group(1)}>")
+        return f"(?:{vocab[m.group(1)]})"
+
+    return _MACRO.sub(sub, pattern)
 
 
 def _required(pattern: str) -> set[str] | None:
@@ -198,9 +213,10 @@ def catalogue() -> Catalogue:
     """Load and compile every `rules/*.yaml` once per process."""
     import yaml
 
-    data: dict = {"categories": {}, "rules": []}
+    data: dict = {"categories": {}, "rules": [], "vocab": {}}
     for path in sorted(RULES_DIR.glob("*.yaml")):
         part = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         data["categories"].update(part.get("categories", {}))
+        data["vocab"].update(part.get("vocab", {}))
         data["rules"].extend(part.get("rules", []))
     return Catalogue(data)
