@@ -48,9 +48,9 @@ PAY = Cue(
     "还(?!是|有|在|没|要|得|会|可以|行|好|挺|不错|早|差|剩|想|需|真|算|欠|款日|款期|款记录|能|够|蛮|"
     "很|比较|那么|这么|不确定|不知道|款情况|款进度)|"
     "还(?=行吗|行不|可以吗|可不可以)|付(?<!应付)(?<!对付)(?!出)|缴|把钱|打到|存到|汇到|转到|"
-    "交(?:钱|款|上|给|清|齐|了|掉)|剩下|剩余|余下|其余|尾款|结清|处理|补上|凑(?!合|热闹)|存进|存钱|汇款|"
+    "交(?:钱|款|上|给|清|齐|了|掉)|[交汇](?=\\d|[一二两三四五六七八九十几半]|[¥$]|人民币|新台币)|(?<![提递移外社成上])[交汇](?=吧|啦|$|[,.!。])|剩下|剩余|余下|其余|尾款|结清|处理|补上|凑(?!合|热闹)|存进|存钱|汇款|"
     "转(?!告|达|接|身|变|正|念|眼|移|到.{0,3}部门)|汇.{0,8}过[来去]|打款|打钱|官方app|官方渠道|柜台|"
-    "自动扣款|自动还款|扣款|划拨|存入|存款(?!证明|利息)|(?<![保储库生依共留现])存(?=\\d|[一二两三四五六七八九十几]|上|进|好|够|吧|了?钱|$)|"
+    "自动扣款|自动还款|扣款|划拨|存入|存款(?!证明|利息)|(?<![保储库生依共留现])存(?=\\d|[一二两三四五六七八九十几]|[¥$]|上|进|好|够|吧|了?钱|$)|"
     "网银|手机银行|atm|过数|找数|入数|入钱|[俾畀](?:你|钱)|[打汇转交]进(?:去|来|账户|卡)|"
     "打.{0,6}(?:钱|款|\\d|[一二两三四五六七八九十百千万]).{0,4}过[来去]",
     r"\b(?:pay|paying|payment|settle|deposit|wire)(?!(?:s|ing)?\s+(?:me|us)\b)|\btransfer(?!\s+(?:you|your\s+call))|"
@@ -187,9 +187,9 @@ FILLER = Cue(
     r"afternoon|evening|noon|midday|tonight|latest|o'clock|pm|am)\b",
 )
 ACCEPT = Cue(
-    "^(?:那|那就|哦|噢|呃|额|嗯)?(?:行|好|嗯|对|是|成|能|会|中)(?:[的吧啊呀了嘛滴哈嗯好行对是嘞咧啦咯喇喔哦噢]|可以)*"
+    "^(?:那|那就|哦|噢|呃|额|嗯)?(?:行|好|嗯|对|是|成|能|会|中|得(?!了)|妥)(?:[的吧啊呀了嘛滴哈嗯好行对是嘞咧啦咯喇喔哦噢]|可以)*"
     "(?=$|[\\W\\s]|就这|我记)|"
-    "^(?:那|那就|哦|噢|嗯)?(?:可以|没问题|冇问题|一定|肯定|放心|同意|答应|那就这样|就这样|就这么|定了|记住了|"
+    "^(?:那|那就|哦|噢|嗯)?(?:可以|没问题|冇问题|没毛病|保证|一定|肯定|放心|同意|答应|那就这样|就这样|就这么|定了|记住了|"
     "ok|okay)",
     r"^(?:ok|okay|yes|yeah|yep|yup|sure|fine|alright|all\s+right|deal|agreed|that\s+works|"
     r"i\s+(?:agree|accept)|accepted|"
@@ -199,7 +199,9 @@ ACCEPT = Cue(
     r"works\s+for\s+me|sounds\s+good|will\s+do|i\s+will|i\s+can|i'll\s+do\s+(?:it|that)|"
     r"i\s+promise|of\s+course|definitely|absolutely|no\s+problem|correct|right|that's\s+right|"
     r"that's\s+fine|that's\s+ok|got\s+it|understood|that\s+should\s+(?:be\s+fine|work|be\s+ok)|"
-    r"that'd\s+work|that\s+would\s+work|that\s+works|i\s+can\s+manage\s+that|you\s+got\s+it)\b",
+    r"that'd\s+work|that\s+would\s+work|that\s+works|i\s+can\s+manage\s+that|you\s+got\s+it|"
+    r"let's\s+do\s+(?:it|that)|i'll\s+make\s+it\s+happen|uh-huh|mm-hmm|mhm|i'll\s+have\s+it|"
+    r"count\s+me\s+in|that's\s+doable|yes\s+(?:sir|ma'am))\b",
 )
 # A precondition anywhere in a sentence makes its promise conditional: 但你得先… / 前提是…
 PRECONDITION = Cue(
@@ -221,7 +223,7 @@ CONFIRM = Cue(
 # Words that keep a yes on the promise: 谢谢 / 记下了 / 准时 / thanks / noted / I promise.
 AGREEING = Cue(
     "谢谢|再见|拜拜|记住|记下|准时|按时|放心|一定|知道了|明白|没问题|可以|就这样|就这么|说定|定了|"
-    "没错|对的|是的|没毛病|确实|正确|对啊|好的|行|不好意思|抱歉|喂|在的|我在|都可以|都行|两个都|"
+    "没错|对的|是的|没毛病|确实|正确|对啊|好的|行|不好意思|抱歉|喂|在的|我在(?:的|呢|听)?$|都可以|都行|两个都|"
     "按约定|照说的|说好的|"
     "通过|官方|App|app",
     r"\b(?:thanks?|thank\s+you|please|bye|noted|promise|definitely|for\s+sure|on\s+time|will\s+do|"
