@@ -187,7 +187,7 @@ def find_amounts(norm: str) -> list[Amount]:
                 continue
             if len(num.split(".")[0]) >= 7 and "," not in m["num"]:
                 continue  # phone or account number
-        elif _id_before(before) and not pre and not m["suf"]:
+        elif _id_before(before) and not (pre or m["suf"] or m["mult"] in ("k", "grand")):
             continue
         try:
             value = Decimal(num)

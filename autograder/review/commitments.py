@@ -123,6 +123,17 @@ def _amount_asked(
     return None
 
 
+def _hedged_after(clauses: list[Clause], i: int) -> bool:
+    """A later sentence of the turn that only hedges (我问问我老婆 / let me check), not the rest."""
+    sentence = clauses[i].sentence
+    for o in clauses[i + 1 :]:
+        if o.sentence is sentence or o.days or o.amounts:
+            continue
+        if o._has(cue.HEDGE) and not o._has(cue.PART) and not o.negated:
+            return True
+    return False
+
+
 def _quote(turn: Turn) -> str:
     """A turn's own words, a substring of the transcript (shown as evidence)."""
     return turn.text.strip()
@@ -287,6 +298,8 @@ class _Walk:
                 continue
             if not self.tagged and not confirms(turn.norm.lower()):
                 continue  # an untagged line must state an agreement, not ask or demand
+            if _hedged_after(clauses, i):
+                continue  # 明天还2000行吗？我问问我老婆。/ ... Let me ask my wife first.
             amount = _amount_for(clauses, i)
             at_time = _time_for(clauses, i)
             if answered is not None:

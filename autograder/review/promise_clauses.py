@@ -155,8 +155,12 @@ class Clause:
         """如果 / 有钱就 / if ..., or the consequent of a 如果 clause before it."""
         if self.own_conditional:
             return True
-        if _sentence_has(self.sentence, cue.COND) and self.bare:
-            return True  # 这个月25号，我薪水一进来就缴: a bare day takes its sentence's condition
+        if self.bare and _sentence_has(self.sentence, cue.COND):
+            # 这个月25号，我薪水一进来就缴 / 等我朋友还我钱，我礼拜五就缴: a bare day takes its
+            # sentence's condition; a bare payment only a condition before it (今天先还一千，
+            # 其余的等年终奖下来再还 keeps today's part).
+            if not self.own_pay or any(o.own_conditional for o in self.sentence[: self.k]):
+                return True
         if _sentence_has(self.sentence, cue.PRECONDITION):
             return True  # 我打算后天还，但你得先把罚息说清楚
         carry = False

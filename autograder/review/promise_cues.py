@@ -57,6 +57,8 @@ PAY = Cue(
     r"\bsend(?:ing)?\b(?=.{0,24}(?:\$|\d|money|payment|\bit\b|funds|check|cash|the\s+rest|balance|"
     r"over|dollars|bucks|hundred|thousand|grand))|"
     r"\b(?:clear|cover)\s+(?:it|the\s+(?:balance|debt|amount|rest))\b|"
+    r"\b(?:put\s+(?:in|down)|get\s+you|drop\s+off|cover|hand\s+over)\b(?=.{0,14}(?:\$|\d|money|"
+    r"payment|hundred|thousand|grand|dollars|bucks))|"
     r"\bremaining\b|"
     r"\bthe\s+(?:rest|balance)\b|\b(?:can|could|will|'ll)\s+do\b|\bhave\s+it\s+paid\b|"
     r"\byou(?:'ll|\s+will)\s+have\s+(?:the\b|it\b|your\b|\$|\d)|\bget\s+(?:it|that|this|the\s+(?:money|payment|rest|balance|\$?\d[\d,.]*)|\$?\d[\d,.]*)\s+to\s+you\b|"
@@ -118,7 +120,8 @@ COND = Cue(
     "发了.{0,4}就|到账.{0,3}就|拿到.{0,6}就|收到.{0,6}就|领到.{0,6}就|借到.{0,6}就|凑到.{0,6}就|"
     "下来.{0,3}就|到了.{0,3}就|有了.{0,3}就|一(?:到|进|发|来|拿|收|领|有).{0,5}就|"
     "(?:清楚|商量|问问|看看|确认|核实|想想|考虑)(?:一下|好|了)?再|(?:以后|之后|回来|回国|完了?)再|"
-    "等(?:我|到|发|工资|钱|他|她|下个|客户|老板|公司)|等.{1,10}了(?:我|就|再)",
+    "等(?:我|到|发|工资|钱|他|她|下个|客户|老板|公司)|等.{1,10}了(?:我|就|再)|"
+    "等(?!会|一会|一下)[^,.!?。]{1,12}(?:再|就)",
     r"\b(?:if|unless|provided|assuming|otherwise)\b|\bas\s+long\s+as\b|\bdepend|"
     r"\bor\s+(?:else|you'll|you\s+will|we'll|we\s+will)\b|"
     r"\b(?:once|when|after)\s+i\s+(?:get|have|receive|find)\b|"
@@ -136,7 +139,7 @@ HEDGE = Cue(
     r"\bwhat(?:ever)?\s+i\s+can\b|\bearliest\b|\bdoubt\b|\bfigure\b.{0,20}\bout\b|"
     r"\bwork\s+something\s+out\b|\bi\s+guess\b|\bnot\s+sure\b|"
     r"\bshould\s+be\s+able\b|\bsee\s+(?:what|if)\b|\bi\s+don't\s+know\b|"
-    r"\blet\s+me\s+(?:think|check|see)\b|\bthink\s+about\b",
+    r"\blet\s+me\s+(?:think|check|see|ask)\b|\bthink\s+about\b|\bask\s+my\b|\bcheck\s+with\b",
 )
 # Doubt anywhere in a sentence hedges all of it: 她明天帮我还，我也不知道她还不还。
 DOUBT = Cue(

@@ -184,3 +184,80 @@ def test_upper_case_norm_from_another_caller_is_still_read():
         [Turn(0, "debtor", "I'll pay $50 on Friday", "I'LL PAY $50 ON FRIDAY")], DEFAULT_AT
     )
     assert found is not None and (found.due, found.amount) == (date(2026, 11, 27), Decimal(50))
+
+
+# Grids written after the blind batches: every payment verb, acceptance word and hedge must read
+# the same in any combination, not only in the sentence it was first seen in.
+_ZH_VERBS = ["还", "还款", "转", "转账", "汇", "存", "缴", "交", "付", "还上", "过数", "入数"]
+_EN_VERBS = [
+    "pay",
+    "send",
+    "transfer",
+    "wire",
+    "deposit",
+    "put down",
+    "get you",
+    "drop off",
+    "cover",
+]
+_ZH_YES = [
+    "好",
+    "好嘞",
+    "行吧",
+    "可以的",
+    "没问题",
+    "嗯嗯",
+    "成",
+    "得",
+    "冇問題",
+    "好喔",
+    "妥了",
+    "没毛病",
+]
+_EN_YES = ["Yes sir.", "Sounds good.", "Let's do it.", "Uh-huh.", "Count me in.", "That's doable."]
+_NOT_PROMISES = [
+    "客户：等周五发了工资再还。",
+    "客户：明天还2000行吗？我问问我老婆。",
+    "客户：明天我争取还2000。",
+    "客户：下周一定还。",
+    "客户：老板周五给我转账。",
+    "Debtor: Can I pay on Friday? Let me ask my wife first.",
+    "Debtor: The mill pays me on the 2nd.",
+    "Debtor: I'll try to pay $200 tomorrow.",
+    "催收员：那明天还2000，可以吗？\n客户：嗯，我在开车。",
+    "催收员：您明天能还款吗？\n客户：我今天上午已经还过了，2000，你们查一下。",
+]
+
+
+@pytest.mark.parametrize("verb", _ZH_VERBS)
+def test_every_chinese_payment_verb_with_a_day_and_amount(verb):
+    found = _find(f"客户：我周五{verb}两千五。")
+    assert found is not None and found.due == date(2026, 11, 27), verb
+    assert found.amount == Decimal(2500), verb
+
+
+@pytest.mark.parametrize("verb", _EN_VERBS)
+def test_every_english_payment_verb_with_a_day_and_amount(verb):
+    found = _find(f"Debtor: I'll {verb} $1,200 on the 1st.")
+    assert found is not None and found.due == date(2026, 12, 1), verb
+    assert found.amount == Decimal(1200), verb
+
+
+@pytest.mark.parametrize("yes", _ZH_YES + _EN_YES)
+def test_every_acceptance_word_accepts_the_proposal(yes):
+    proposal = "Agent: $2000 tomorrow?" if yes.isascii() else "催收员：那明天还2000，可以吗？"
+    found = _find(f"{proposal}\n客户：{yes}")
+    assert found is not None and found.due == date(2026, 11, 24), yes
+    assert found.amount == Decimal(2000), yes
+
+
+@pytest.mark.parametrize("text", _NOT_PROMISES)
+def test_hedges_income_and_past_payments_are_not_promises(text):
+    assert _find(text) is None
+
+
+def test_the_whole_balance_named_before():
+    found = _find("Collector: The total past due is $675.\nDebtor: Okay. I'll pay it all tomorrow.")
+    assert found is not None and found.amount == Decimal(675)
+    found = _find("坐席：您目前欠款三千二百元。\n客户：行，明天我先还一部分。")
+    assert found is not None and found.amount is None, "a part is not the whole balance"
