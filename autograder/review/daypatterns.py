@@ -51,7 +51,7 @@ _ZH_ALTS = [
     (_D + _CN1, rf"(?P<wdn>(?P<wdnn>{N})个?工作[日天])"),
     ("下", r"(?P<nwd>下一?个?工作[日天])"),
     (_D + _CN1, rf"(?P<nd>(?P<ndn>{N})天(?:后|以后|之后|内|之内|以内))"),
-    (_D + _CN1, rf"(?P<bd>(?<![\d{CNN}])(?P<bdn>{N})[号日](?!线|码|楼|房|机))"),
+    (_D + _CN1, rf"(?P<bd>(?<![\d{CNN}这那呢几])(?!两)(?P<bdn>{N})[号日](?!线|码|楼|房|机))"),
     (
         "下晚现立一待等",
         r"(?P<off>下班(?:之?前|以前)|晚上之?前|现在就|立刻|立即|一会儿|待会儿?|等会儿?)",
@@ -174,7 +174,11 @@ _EN_ALTS = [
     ("iw", rf"(?P<nd>(?:in|within)\s+(?P<ndn>{_ENN})\s+days?\b)"),
     ("t", rf"(?P<dname2>the\s+(?P<dnd2>\d{{1,2}})(?:st|nd|rd|th)?\s+of\s+(?P<dnm2>{_MON})\b)"),
     ("t", rf"(?P<dname3>the\s+(?P<dnd3>{_ORD})\s+of\s+(?P<dnm3>{_MON})\b)"),
-    ("t", rf"(?P<bdw>the\s+(?P<bdwn>{_ORD}))\b"),
+    (
+        "t",
+        rf"(?P<bdw>the\s+(?P<bdwn>{_ORD}))\b(?!\s+(?:week|weekend|time|payment|installment|"
+        r"thing|one|half|quarter|of\s+(?:the|this|next)\b))",
+    ),
     ("t" + _D, r"(?P<nmd>(?:the\s+)?(?P<nmdn>\d{1,2})(?:st|nd|rd|th)?\s+of\s+next\s+month\b)"),
     (
         "t" + _D,

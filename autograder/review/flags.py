@@ -155,11 +155,15 @@ def find_flags(turns: list[Turn], cat: Catalogue | None = None) -> list[Flag]:
             continue
         n = _cantonese(normalize(turn.text))
         c = compact(n.text)
+        third: bool | None = None  # is the turn addressed to a third party? (computed on demand)
         for rule, patterns in cat.candidates(c.text):
-            if rule.scope == "contact" and not (
-                audience.get(turn.index) == CONTACT or _THIRD_ADDRESS.search(c.text)
-            ):
-                continue
+            if rule.scope == "contact":
+                if third is None:
+                    third = audience.get(turn.index) == CONTACT or bool(
+                        _THIRD_ADDRESS.search(c.text)
+                    )
+                if not third:
+                    continue
             if rule.context and not any(x.search(c.text) for x in rule.context):
                 continue
             hit = _first_hit(rule, patterns, n, c)
@@ -187,8 +191,13 @@ _THIRD_ADDRESS = re.compile(
 _CANTO = {
     "话俾": "告诉",
     "话畀": "告诉",
-    "屋企": "家里",
     "老细": "老板",
+    "我哋": "我们",
+    "你哋": "你们",
+    "佢哋": "他们",
+    "傾下": "聊聊",
+    "倾下": "聊聊",
+    "屋企": "家里",
     "揾": "找",
     "嘅": "的",
     "俾": "给",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .model import CATEGORIES
 
-__all__ = ["Rule", "Catalogue", "catalogue", "RULES_DIR"]
+__all__ = ["Rule", "Catalogue", "catalogue", "RULES_DIR", "uncapture"]
 
 RULES_DIR = Path(__file__).with_name("rules")
 
@@ -35,6 +35,9 @@ def _bilingual(zh: str, en: str) -> str:
     return f"{zh.strip()} / {en.strip()}"
 
 
+_STRIDE = 1000  # more patterns than this in one rule would be a mistake
+
+
 class Catalogue:
     """All rules, compiled once; `candidates(text)` returns the rules worth trying on `text`."""
 
@@ -57,6 +60,8 @@ class Catalogue:
                 raise ValueError(f"duplicate rule id {rule.id}")
             seen.add(rule.id)
             k = len(self.rules)
+            if len(rule.patterns) >= _STRIDE:
+                raise ValueError(f"rule {rule.id}: more than {_STRIDE - 1} patterns")
             self.rules.append(rule)
             for q, pat in enumerate(rule.patterns):
                 found = _required(pat.pattern)
@@ -65,8 +70,9 @@ class Catalogue:
                     continue
                 for a in found:
                     anchors.setdefault(a, set()).add((k, q))
+        self._always_keys = tuple(k * _STRIDE + q for k, q in self._always)
         for word, ks in anchors.items():
-            self._auto.add_word(word, tuple(sorted(ks)))
+            self._auto.add_word(word, tuple(k * _STRIDE + q for k, q in sorted(ks)))
         if anchors:
             self._auto.make_automaton()
         self._has_anchors = bool(anchors)
@@ -89,7 +95,7 @@ class Catalogue:
             for p in raw.get(lang, []) or []:
                 p = _expand(p, vocab or {}, raw["id"])
                 src = rf"(?<![a-z])(?:{p})(?![a-z])" if lang == "en" else p
-                pats.append(re.compile(src))
+                pats.append(re.compile(uncapture(src)))
             if raw.get(lang):
                 langs.append(lang)
         return Rule(
@@ -108,16 +114,44 @@ class Catalogue:
 
     def candidates(self, text: str) -> list[tuple[Rule, list[re.Pattern]]]:
         """Rules with the patterns whose anchor words occur in `text` (plus unanchored ones)."""
-        pairs: set[tuple[int, int]] = set(self._always)
+        keys: set[int] = set(self._always_keys)
         if self._has_anchors and text:
             for _, hit in self._auto.iter(text):
-                pairs.update(hit)
-        by_rule: dict[int, list[int]] = {}
-        for k, q in sorted(pairs):
-            by_rule.setdefault(k, []).append(q)
-        return [
-            (self.rules[k], [self.rules[k].patterns[q] for q in qs]) for k, qs in by_rule.items()
-        ]
+                keys.update(hit)
+        out: list[tuple[Rule, list[re.Pattern]]] = []
+        last = -1
+        for key in sorted(keys):  # key = rule number * _STRIDE + pattern number
+            k, q = divmod(key, _STRIDE)
+            if k != last:
+                out.append((self.rules[k], []))
+                last = k
+            out[-1][1].append(self.rules[k].patterns[q])
+        return out
+
+
+def uncapture(pattern: str) -> str:
+    """Make every group non-capturing: Python's regex engine then finds literal and charset
+    prefixes through the groups and scans much faster (nothing reads the groups)."""
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]" or (out and out[-1] == "[")
+        elif ch == "[":
+            in_class = True
+        elif ch == "(" and not pattern.startswith("?", i + 1):
+            out.append("(?:")
+            i += 1
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
 
 
 _MACRO = re.compile(r"<([a-z_]+)>")
