@@ -220,6 +220,8 @@ _NOT_PROMISES = [
     "客户：明天还2000行吗？我问问我老婆。",
     "客户：明天我争取还2000。",
     "客户：下周一定还。",
+    "债务人：呢两日还2000啦。",
+    "Debtor: I'll pay $200 the first week of December.",
     "客户：老板周五给我转账。",
     "Debtor: Can I pay on Friday? Let me ask my wife first.",
     "Debtor: The mill pays me on the 2nd.",
