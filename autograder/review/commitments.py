@@ -108,13 +108,18 @@ def _proposal(turn: Turn, clauses: list[Clause], today: date) -> _Proposal | Non
 def _amount_asked(
     turn: Turn, clauses: list[Clause], undated_only: bool = False
 ) -> _Proposal | None:
-    """An amount the collector asks to be paid, with no day yet: 什么时候能还这2000？"""
+    """An amount the collector asks to be paid, with no day yet: 什么时候能还这2000？
+
+    `undated_only`: the turn proposes a day (您欠款5000元。明天能还吗？), so the balance it names is
+    what is asked; an open question (您打算什么时候还？) leaves the amount open.
+    """
     if not any(c.pay or _PROMISE_WORD.search(c.text) for c in clauses):
         return None
     pointed = any(c.pay and _POINTS_BACK.search(c.text) for c in clauses)
     # 账单2380元。您看是今天还还是明天还？/ today or tomorrow?: a choice of days asks for the
     # amount just named, even a bill or balance.
-    pointed = pointed or any(c.question and len(c.days) >= 2 for c in clauses)
+    closed = undated_only and not any(c._has(cue.PART) for c in clauses)  # not "pay something"
+    pointed = pointed or closed or any(c.question and len(c.days) >= 2 for c in clauses)
     for c in reversed(clauses):  # "Your minimum due is $75. When can you take care of that?"
         if undated_only and c.days:
             continue  # 明天先还一千，剩下的月底前还清: 一千 belongs to another day

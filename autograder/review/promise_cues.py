@@ -250,4 +250,7 @@ WHOLE = Cue(
     r"\bpay\s+(?:it\s+|this\s+|that\s+)?off\b|\bthe\s+(?:balance|total)\b",
 )
 # Only part of it: 剩下 / 一部分 / the rest.
-PART = Cue("剩|一部分|部分|其余|余下|尾款", r"\b(?:rest|remaining|part|some|portion)\b")
+PART = Cue(
+    "剩|一部分|部分|其余|余下|尾款|一些|一点(?![前钟半])|多少",
+    r"\b(?:rest|remaining|part|some|something|portion|partial)\b|\ba\s+(?:little|bit)\b",
+)

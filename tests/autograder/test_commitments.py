@@ -263,3 +263,9 @@ def test_the_whole_balance_named_before():
     assert found is not None and found.amount == Decimal(675)
     found = _find("坐席：您目前欠款三千二百元。\n客户：行，明天我先还一部分。")
     assert found is not None and found.amount is None, "a part is not the whole balance"
+    found = _find("催收员：您欠款5000元。明天能还吗？\n客户：可以")
+    assert found is not None and found.amount == Decimal(5000), "a day proposed for the balance"
+    found = _find("Agent: Your balance is $2,300. Can you pay something Friday?\nCustomer: Yes.")
+    assert found is not None and found.amount is None, "something is not the balance"
+    found = _find("Agent: Your balance is $2,300. When can you pay?\nCustomer: Friday.")
+    assert found is not None and found.amount is None, "an open question leaves the amount open"
