@@ -76,7 +76,18 @@ def _words(s: str) -> str:
 
 def is_negated(norm: str, i: int) -> bool:
     """Is the phrase starting at normalised offset `i` negated within its clause?"""
-    prefix = _A_NOT_A.sub("问问问", norm[_clause_start(norm, i) : i])
+    cs = _clause_start(norm, i)
+    prefix = _A_NOT_A.sub("问问问", norm[cs:i])
+    if (
+        cs > 0
+        and norm[cs - 1] in ",，、"
+        and len(prefix.split()) <= 2
+        and not _BREAK_EN.search(_words(prefix))
+        and not _SUBJECT_EN.match(_words(norm[cs : i + 12]).lstrip())
+    ):
+        # a list item after a comma keeps the negation before it: `we don't accept cash, gift cards`
+        if _negated_list(norm, cs - 1):
+            return True
     if not prefix:
         return False
     if _NEG_NEXT.search(prefix):
@@ -100,6 +111,23 @@ def is_negated(norm: str, i: int) -> bool:
         if all(len(p.split()) <= reach for p in parts) and not _BREAK_EN.search(gap):
             return True
     return False
+
+
+_SUBJECT_EN = re.compile(r"(i|we|you|they|he|she|it|this|that|there|let|don t|do|please)\b")
+_CONDITION_EN = re.compile(r"\b(if|unless|when|until|or else|otherwise|once)\b")
+
+
+def _negated_list(norm: str, comma: int) -> bool:
+    """Does the clause ending at `comma` end in a negated list item (`don't accept cash`)?"""
+    start = _clause_start(norm, comma)
+    if start > 0 and norm[start - 1] in ",，、":
+        return _negated_list(norm, start - 1)
+    clause = norm[start:comma]
+    words = _words(clause).split()
+    text = " ".join(words)
+    if not words or len(words) > 8 or not _NEG_EN.search(text) or _CONDITION_EN.search(text):
+        return False
+    return is_negated(norm, comma - len(words[-1]) if clause.endswith(words[-1]) else comma)
 
 
 def is_reported(norm: str, i: int, j: int) -> bool:

@@ -38,6 +38,14 @@ NEGATION = [
     ("zh A-not-A question is no negation", "催收员：你是不是神经病？", False),
     ("en negated employer", "Agent: We will not contact your employer.", True),
     ("en conditional threat", "Agent: If you don't pay we will contact your employer.", False),
+    ("en list after a comma", "Agent: We don't accept cash, gift cards or wire transfers.", True),
+    ("en new clause after a comma", "Agent: Don't worry, I'll give you an extension.", False),
+    (
+        "en condition then comma",
+        "Agent: If you don't pay by Friday, we'll send someone over to your house.",
+        False,
+    ),
+    ("zh 不需要", "催收员：我不需要您提供任何密码或验证码。", True),
 ]
 
 
