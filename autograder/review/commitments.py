@@ -345,6 +345,12 @@ class _Walk:
             accepted = accepted or not any(c.conditional or c.hedged for c in timed)
         if accepted and not counter:
             counter = [c for c in clauses if c.amounts and not (c.negated or c.due_noun)]
+        if not (accepted or counter):  # 周五还多少？— 全部还。: paying it all says yes
+            accepted = any(
+                c.pay and c._has(cue.WHOLE) and not c._has(cue.PART)
+                for c in clauses
+                if not (c.days or c.negated or c.question or c.conditional or c.hedged)
+            )
         if not (accepted or counter):
             return None, False
         amount = _value(counter[-1]) if counter else pending.amount
@@ -372,5 +378,11 @@ class _Walk:
             for c in clauses
             if not c.days and c.amounts and c.bare and not (c.negated or c.question)
         ]
-        if extra and self.current is not None and self.current.amount is None:
+        if self.current is None or self.current.amount is not None:
+            return
+        if extra:
             self.current = replace(self.current, amount=extra[-1].amounts[-1].value)
+        elif len(clauses) == 1 and not (clauses[0].negated or clauses[0].question):
+            whole = self._whole(clauses[0].text)  # 周五还多少？— 全部还。
+            if whole is not None:
+                self.current = replace(self.current, amount=whole)

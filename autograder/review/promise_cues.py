@@ -177,6 +177,7 @@ TAG_PROPOSAL = Cue(
 FILLER = Cue(
     "那就|那么|就|吧|啊|呀|嗯|哦|呗|了|的|那|好|行|可以|我|先|定在|定|约在|只能|只|最晚|最迟|最快|"
     "之前|以前|前|上午|下午|晚上|中午|早上|点|半|钟|左右|能|会|差不多|全部|全额|一次性|所有|没问题|没事|"
+    "方便|我们|咱们|约|"
     "也行|也可以|ok",
     r"\b(?:then|can\s+we|could\s+we|can\s+i|could\s+i|i\s+can|i\s+could|can|what\s+if|"
     r"what\s+about|about|"
@@ -251,6 +252,6 @@ WHOLE = Cue(
 )
 # Only part of it: 剩下 / 一部分 / the rest.
 PART = Cue(
-    "剩|一部分|部分|其余|余下|尾款|一些|一点(?![前钟半])|多少",
+    "剩|一部分|部分|其余|余下|尾款|一些|一点(?![前钟半])",
     r"\b(?:rest|remaining|part|some|something|portion|partial)\b|\ba\s+(?:little|bit)\b",
 )
