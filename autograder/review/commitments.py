@@ -317,6 +317,8 @@ class _Walk:
                     at_time = at_time or answered.time
             if amount is None:
                 amount = self._whole(c.text, clauses[i + 1].text if i + 1 < len(clauses) else "")
+            elif not clauses[i].amounts and c._has(cue.HALF):
+                amount = amount / 2  # You owe $540. — I can do half by Friday.
             made = Commitment(day, at_time, amount, _quote(turn), self.speaker)
             self.current = made
             asked = c.question
@@ -351,9 +353,17 @@ class _Walk:
                 for c in clauses
                 if not (c.days or c.negated or c.question or c.conditional or c.hedged)
             )
-        if not (accepted or counter):
+        half = [
+            c
+            for c in clauses
+            if c._has(cue.HALF) and not c.amounts
+            if not (c.days or c.negated or c.question or c.conditional or c.hedged)
+        ]  # 欠款6000，明天能还清吗？— 一半可以。
+        if not (accepted or counter or (half and pending.amount)):
             return None, False
         amount = _value(counter[-1]) if counter else pending.amount
+        if half and not counter and amount is not None:
+            amount = amount / 2
         if amount is None and self.current is not None and self.current.due == pending.day:
             amount = self.current.amount
         if amount is None:
@@ -367,7 +377,7 @@ class _Walk:
             if past or (pending.time is not None and pending.time.hour >= 12):
                 at_time = later
         # The evidence: the answer when it adds an amount or a time, else the proposal it accepts.
-        quote = _quote(turn if counter or timed else pending.turn)
+        quote = _quote(turn if counter or timed or half else pending.turn)
         made = Commitment(pending.day, at_time, amount, quote, self.speaker)
         return made, bool(counter) and counter[-1].question
 

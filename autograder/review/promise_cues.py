@@ -180,7 +180,7 @@ FILLER = Cue(
     "方便|我们|咱们|约|"
     "也行|也可以|ok",
     r"\b(?:then|can\s+we|could\s+we|can\s+i|could\s+i|i\s+can|i\s+could|can|what\s+if|"
-    r"what\s+about|about|"
+    r"what\s+about|about|another|also|"
     r"i'd\s+rather|i'd\s+prefer|i'd\s+say|rather|prefer|do|to\s+be\s+safe|would|shall|does|we|"
     r"what\s+time|which\s+day|what\s+day|when|"
     r"full|amount|whole|entire|everything|all|better|best|"
@@ -255,3 +255,5 @@ PART = Cue(
     "剩|一部分|部分|其余|余下|尾款|一些|一点(?![前钟半])",
     r"\b(?:rest|remaining|part|some|something|portion|partial)\b|\ba\s+(?:little|bit)\b",
 )
+# Half of the amount on the table: 一半 / half.
+HALF = Cue("一半|半数|一半儿", r"\bhalf\b")

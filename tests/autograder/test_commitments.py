@@ -269,3 +269,18 @@ def test_the_whole_balance_named_before():
     assert found is not None and found.amount is None, "something is not the balance"
     found = _find("Agent: Your balance is $2,300. When can you pay?\nCustomer: Friday.")
     assert found is not None and found.amount is None, "an open question leaves the amount open"
+
+
+def test_half_of_the_amount_on_the_table():
+    found = _find(
+        "Agent: You owe $540. Can you pay it in full by Friday?\nDebtor: I can do half by Friday."
+    )
+    assert found is not None and found.amount == Decimal(270)
+    found = _find("催收员：您欠款6000，明天能还清吗？\n客户：一半可以。")
+    assert found is not None and found.amount == Decimal(3000) and found.quote == "一半可以。"
+    assert _find("Agent: Can you pay the $800 tomorrow?\nDebtor: Half? No.") is None
+
+
+def test_the_last_of_two_promises_in_one_turn():
+    found = _find("Debtor: Monday I'm sending $250, Tuesday another $250.")
+    assert found is not None and found.due == date(2026, 11, 24)
