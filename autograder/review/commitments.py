@@ -226,9 +226,18 @@ class _Walk:
             asked = _amount_asked(turn, clauses, undated_only=True)
             if asked is not None:
                 proposal = replace(proposal, amount=asked.amount)
-        if proposal is not None and proposal.amount is None and self.offered is not None:
-            # 今天还3500可以吗？— 今天不行 — 那明天上午呢？: the amount stays on the table
-            proposal = replace(proposal, amount=self.offered)
+        if proposal is not None and proposal.amount is None:
+            # 今天还3500可以吗？— 今天不行 — 那明天上午呢？: the amount stays on the table; 我周六还
+            # 1500。— 周六不入账，周五可以吗？: so does the debtor's own.
+            on_table = self.offered
+            if self.current is not None and self.current.amount is not None:
+                on_table = self.current.amount
+            if any(c._has(cue.PART) for c in clauses):
+                on_table = None  # 剩下的周五能还吗？: the rest is another amount
+            if on_table is not None and proposal.day is not None:
+                proposal = replace(proposal, amount=on_table)
+            elif on_table is not None and self.offered is not None:
+                proposal = replace(proposal, amount=self.offered)
         if tentative and self.current is not None:
             # 周六行不行？— 周六系统不入账，最晚周五: a "no" to that day, or another day instead.
             due = self.current.due
