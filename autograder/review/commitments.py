@@ -11,8 +11,8 @@ tags the collector's own statement of the agreed day counts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from dataclasses import replace
+from datetime import datetime
 from decimal import Decimal
 
 from autograder.review import promise_cues as cue
@@ -28,6 +28,16 @@ from autograder.review.promise_clauses import (
     read_clauses,
     talks_of_paying,
 )
+from autograder.review.promise_terms import (
+    Proposal,
+    amount_asked,
+    amount_for,
+    hedged_after,
+    proposal_of,
+    time_for,
+    usable,
+    value,
+)
 from autograder.review.timeexpr import may_name_day
 
 __all__ = ["find_commitment"]
@@ -35,108 +45,6 @@ __all__ = ["find_commitment"]
 _NUMBER = re.compile(r"[\d十百千万]|hundred|thousand|dollar|buck|grand")
 # "Can you pay that today?" / 这笔今天能还吗？: the amount the collector just named is the one asked.
 _CLOCK = re.compile(r"\d\s*(?:点|:\d\d|am\b|pm\b)|[一二两三四五六七八九十]点|\bnoon\b|中午")
-_PROMISE_WORD = re.compile(r"\bpromised?\b|答应|承诺|说好")
-_POINTS_BACK = re.compile(r"\b(?:that|it|this)\b|这笔|这个|这些|这部分")
-
-
-@dataclass(frozen=True)
-class _Proposal:
-    day: date | None  # None: an amount asked for without a day ("When can we expect the $260?")
-    time: time | None
-    amount: Decimal | None
-    turn: Turn
-
-
-def _value(c: Clause) -> Decimal:
-    marked = [a for a in c.amounts if a.marked]
-    return (marked or c.amounts)[-1].value
-
-
-def _amount_for(clauses: list[Clause], i: int) -> Decimal | None:
-    """The amount tied to dated clause i: its own, else a neighbour's before another day."""
-    if clauses[i].amounts:
-        return _value(clauses[i])
-    day = clauses[i].day
-    for c in clauses[i + 1 :]:
-        if c.days and c.day != day and not c.negated:
-            break
-        if c.amounts and not (c.negated or c.due_noun or c.conditional):
-            return _value(c)
-    for c in reversed(clauses[:i]):
-        if c.days and c.day != day and not c.negated:
-            break  # another promised day; a refused one ("but not today") does not stop us
-        if c.amounts and (c.pay or c.bare or c.days) and not (c.negated or c.due_noun):
-            if not c.conditional:
-                return _value(c)
-    return None
-
-
-def _time_for(clauses: list[Clause], i: int) -> time | None:
-    if clauses[i].time is not None:
-        return clauses[i].time
-    for c in clauses[i + 1 :]:
-        if c.days:
-            break
-        if c.time is not None:
-            return c.time
-    return None
-
-
-def _usable(c: Clause, today: date) -> date | None:
-    """The future day of a clause that could carry a promise, ignoring who says it."""
-    day = c.day or c.clock_day
-    if day is None or day < today or c.past or c.conditional or c.hedged:
-        return None
-    return day
-
-
-def _proposal(turn: Turn, clauses: list[Clause], today: date) -> _Proposal | None:
-    """The last day a collector (or an untagged line) puts forward for payment."""
-    found = None
-    for i, c in enumerate(clauses):
-        if (c.day or c.clock_day) is None:
-            continue  # the cheap test first: most clauses name no day
-        clarifies = c.question and cue.CLARIFY.search(c.text, c.script)  # 是指11月30号吗？
-        if not (c.pay or c.bare or c.amounts or clarifies):
-            continue
-        day = _usable(c, today)
-        if day is not None and not (c.negated or c.due_noun):
-            found = _Proposal(day, _time_for(clauses, i), _amount_for(clauses, i), turn)
-    return found
-
-
-def _amount_asked(
-    turn: Turn, clauses: list[Clause], undated_only: bool = False
-) -> _Proposal | None:
-    """An amount the collector asks to be paid, with no day yet: 什么时候能还这2000？
-
-    `undated_only`: the turn proposes a day (您欠款5000元。明天能还吗？), so the balance it names is
-    what is asked; an open question (您打算什么时候还？) leaves the amount open.
-    """
-    if not any(c.pay or _PROMISE_WORD.search(c.text) for c in clauses):
-        return None
-    pointed = any(c.pay and _POINTS_BACK.search(c.text) for c in clauses)
-    # 账单2380元。您看是今天还还是明天还？/ today or tomorrow?: a choice of days asks for the
-    # amount just named, even a bill or balance.
-    closed = undated_only and not any(c._has(cue.PART) for c in clauses)  # not "pay something"
-    pointed = pointed or closed or any(c.question and len(c.days) >= 2 for c in clauses)
-    for c in reversed(clauses):  # "Your minimum due is $75. When can you take care of that?"
-        if undated_only and c.days:
-            continue  # 明天先还一千，剩下的月底前还清: 一千 belongs to another day
-        if c.amounts and not c.negated and (pointed or not c.balance):
-            return _Proposal(None, None, _value(c), turn)  # also "you promised to pay $200"
-    return None
-
-
-def _hedged_after(clauses: list[Clause], i: int) -> bool:
-    """A later sentence of the turn that only hedges (我问问我老婆 / let me check), not the rest."""
-    sentence = clauses[i].sentence
-    for o in clauses[i + 1 :]:
-        if o.sentence is sentence or o.days or o.amounts:
-            continue
-        if o._has(cue.HEDGE) and not o._has(cue.PART) and not o.negated:
-            return True
-    return False
 
 
 def _quote(turn: Turn) -> str:
@@ -173,7 +81,7 @@ class _Walk:
         self.at, self.today, self.tagged = at, at.date(), tagged
         self.speaker = DEBTOR if tagged else COLLECTOR
         self.current: Commitment | None = None  # the last promise so far
-        self.pending: _Proposal | None = None  # the collector's proposal awaiting an answer
+        self.pending: Proposal | None = None  # the collector's proposal awaiting an answer
         self.tentative = False  # current is the debtor's own question ("周三还行吗？")
         self.before_tentative: Commitment | None = None  # what a "no" to it brings back
         self.pay_talk = False  # the collector last spoke of paying: a bare "周四吧" answers that
@@ -195,7 +103,7 @@ class _Walk:
             found = [c for c in read_clauses(norm, self.at) if c.amounts and not c.days]
             owed = [c for c in found if c.balance and not c.negated]
             if owed:
-                return _value(owed[-1])
+                return value(owed[-1])
         return None
 
     def collector_turn(self, turn: Turn) -> None:
@@ -212,18 +120,18 @@ class _Walk:
             if asked and self.current is not None and asks_amount(norm):
                 # 周四吧 — 周四还多少？/ And the amount? — the answer completes the promise.
                 c = self.current
-                self.pending = _Proposal(c.due, c.time, None, turn)
+                self.pending = Proposal(c.due, c.time, None, turn)
                 return
             if not (talk and _NUMBER.search(norm)):
                 if asked and talk is not None:  # a new question about paying replaces the
                     self.pending = None  # proposal; 喂？您还在吗？ leaves it standing
                 return
         clauses = read_clauses(norm, self.at)
-        proposal = _proposal(turn, clauses, self.today)
+        proposal = proposal_of(turn, clauses, self.today)
         if proposal is None:
-            proposal = _amount_asked(turn, clauses)
+            proposal = amount_asked(turn, clauses)
         elif proposal.amount is None:  # a past-due amount of $412.77. Can you pay that today?
-            asked = _amount_asked(turn, clauses, undated_only=True)
+            asked = amount_asked(turn, clauses, undated_only=True)
             if asked is not None:
                 proposal = replace(proposal, amount=asked.amount)
         if proposal is not None and proposal.amount is None:
@@ -272,13 +180,13 @@ class _Walk:
         if self.tagged or made is not None:
             self.pending = None
         else:  # an untagged line: its question is the proposal the next line may accept
-            self.pending = _proposal(turn, [c for c in clauses if c.question], self.today)
+            self.pending = proposal_of(turn, [c for c in clauses if c.question], self.today)
 
     def _own_promise(
         self,
         turn: Turn,
         clauses: list[Clause],
-        answered: _Proposal | None,
+        answered: Proposal | None,
         opened: Commitment | None,
     ) -> tuple[Commitment | None, bool]:
         """The last day this turn itself promises; negated days withdraw earlier promises."""
@@ -297,7 +205,7 @@ class _Walk:
                 continue
             if (c.day or c.clock_day) is None or not (c.pay or c.bare):
                 continue  # cheap tests before the sentence-wide condition and hedge checks
-            day = _usable(c, self.today)
+            day = usable(c, self.today)
             if day is None or c.negated:
                 continue
             if c.question and not (c.proposal and self.tagged):
@@ -312,10 +220,10 @@ class _Walk:
                 continue
             if not self.tagged and not confirms(turn.norm.lower()):
                 continue  # an untagged line must state an agreement, not ask or demand
-            if _hedged_after(clauses, i):
+            if hedged_after(clauses, i):
                 continue  # 明天还2000行吗？我问问我老婆。/ ... Let me ask my wife first.
-            amount = _amount_for(clauses, i)
-            at_time = _time_for(clauses, i)
+            amount = amount_for(clauses, i)
+            at_time = time_for(clauses, i)
             if answered is not None:
                 # An answer to a proposal keeps its amount (明天能还1500吗？— 明天不行，后天吧)
                 # unless the answer names amounts of its own ("$250 tomorrow, the rest on the
@@ -334,7 +242,7 @@ class _Walk:
         return made, asked
 
     def _answer(
-        self, turn: Turn, clauses: list[Clause], pending: _Proposal
+        self, turn: Turn, clauses: list[Clause], pending: Proposal
     ) -> tuple[Commitment | None, bool]:
         """A yes to the pending proposal, perhaps with another amount or a time of day."""
         counter = [
@@ -370,7 +278,7 @@ class _Walk:
         ]  # 欠款6000，明天能还清吗？— 一半可以。
         if not (accepted or counter or (half and pending.amount)):
             return None, False
-        amount = _value(counter[-1]) if counter else pending.amount
+        amount = value(counter[-1]) if counter else pending.amount
         if half and not counter and amount is not None:
             amount = amount / 2
         if amount is None and self.current is not None and self.current.due == pending.day:
