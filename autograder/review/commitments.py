@@ -57,6 +57,9 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
 
     `at` is the call's local time (a naive datetime, or an aware one already in local time).
     """
+    norms = [t.norm.lower() for t in turns if t.norm]
+    if not any(may_name_day(n) or _CLOCK.search(n) for n in norms):
+        return None  # every promise names a day or a clock time somewhere in the call
     walk = _Walk(at, tagged=any(t.speaker in (DEBTOR, CONTACT) for t in turns))
     walk.turns = turns
     # The debtor's last turn: the collector's proposals after it cannot be answered any more.
