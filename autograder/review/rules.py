@@ -108,8 +108,12 @@ class Catalogue:
             scope=raw.get("scope", "any"),
             negatable=bool(raw.get("negatable", True)),
             inner_negation=bool(raw.get("inner_negation", False)),
-            unless=tuple(re.compile(u) for u in raw.get("unless", []) or []),
-            context=tuple(re.compile(u) for u in raw.get("context", []) or []),
+            unless=tuple(
+                re.compile(_expand(u, vocab or {}, raw["id"])) for u in raw.get("unless") or []
+            ),
+            context=tuple(
+                re.compile(_expand(u, vocab or {}, raw["id"])) for u in raw.get("context") or []
+            ),
         )
 
     def candidates(self, text: str) -> list[tuple[Rule, list[re.Pattern]]]:
