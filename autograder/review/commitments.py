@@ -52,6 +52,12 @@ def _quote(turn: Turn) -> str:
     return turn.text.strip()
 
 
+def _checks_back(c: Clause) -> bool:
+    """The question of c's sentence is only a check-back tag: 对吗 / 对吧 / right? / correct?"""
+    last = c.sentence[-1]
+    return last is not c and cue.CHECK_BACK.search(last.text, last.script)
+
+
 def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
     """Return the last dated commitment in `turns`, resolved against the call time `at`.
 
@@ -211,13 +217,21 @@ class _Walk:
             day = usable(c, self.today)
             if day is None or c.negated:
                 continue
+            recap = not self.tagged and confirms(turn.norm.lower())  # a script's stated agreement
             if c.question and not (c.proposal and self.tagged):
-                continue
+                # 跟您核对一下，您明天还2000元，对吗？: a script's recap may end in a check-back
+                if not (recap and c.asked and not c.own_question and _checks_back(c)):
+                    continue
             context = self.pay_talk or answered is not None or opened is not None
             bare_ok = (
                 c.bare
-                and self.tagged
-                and (context or any(a.marked for o in c.sentence for a in o.amounts))
+                and (
+                    (
+                        self.tagged
+                        and (context or any(a.marked for o in c.sentence for a in o.amounts))
+                    )
+                    or (recap and bool(c.amounts))  # 那就这样，明天2000，我这边给您登记上。
+                )
             )  # 明天下午，两千块: a marked amount anywhere in the sentence makes a bare day a promise
             if not (c.pay or bare_ok) or c.due_noun:
                 continue

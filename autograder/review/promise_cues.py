@@ -66,7 +66,7 @@ PAY = Cue(
     r"\btake\s+care\s+of\s+(?:it|that|this|the\s+\w+)\b|\bmoney\s+order\b|\bcashier's\s+check\b|"
     r"\bget\s+(?:it|the\s+\w+|\$?\d[\d,.]*)\s+in\b|\bmake\s+(?:that|this)\b|"
     r"\b(?:automatic\s+payment|direct\s+debit)\b|"
-    r"\bthrough\s+(?:the|your)\s+(?:official\s+)?(?:app|website|portal)\b|"
+    r"\b(?:through|via)\s+(?:the|your)\s+(?:official\s+)?(?:app|website|portal)\b|"
     r"\bhave\s+(?:it|the\s+\w+|\$?\d[\d,.]*)\s+(?:to|for)\s+you\b|"
     r"\b(?:mail|send|write)(?:ing|s)?\s+(?:you\s+)?(?:a|the)\s+check\b|"
     r"\byou(?:'ll|\s+will)\s+(?:get|receive)\b|\bmake\s+sure\b.{0,30}\b(?:in|through|paid)\b|"
@@ -257,3 +257,8 @@ PART = Cue(
 )
 # Half of the amount on the table: 一半 / half.
 HALF = Cue("一半|半数|一半儿", r"\bhalf\b")
+# A check-back tag after a recap: 对吗 / 对吧 / 是吗 / 没错吧 / right? / correct? / is that right?
+CHECK_BACK = Cue(
+    "^(?:是|对|没错|没问题|可以)(?:吗|吧|么|嘛)$|^(?:是不是|对不对|对吧)$",
+    r"^(?:right|correct|is\s+that\s+(?:right|correct)|ok(?:ay)?|yes)$",
+)

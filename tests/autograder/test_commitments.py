@@ -284,3 +284,24 @@ def test_half_of_the_amount_on_the_table():
 def test_the_last_of_two_promises_in_one_turn():
     found = _find("Debtor: Monday I'm sending $250, Tuesday another $250.")
     assert found is not None and found.due == date(2026, 11, 24)
+
+
+@pytest.mark.parametrize(
+    "text,due,amount",
+    [
+        ("跟您核对一下，您明天通过官方App还2000元，对吗？", date(2026, 11, 24), 2000),
+        ("那就这样，明天2000，我这边给您登记上。", date(2026, 11, 24), 2000),
+        ("Great, just to recap: $300 this Friday via the app.", date(2026, 11, 27), 300),
+        ("Just to confirm, you'll pay $300 on Friday, right?", date(2026, 11, 27), 300),
+        ("您明天还2000元，可以吗？", None, None),
+        ("明天还2000元，对吗？", None, None),
+        ("Please pay $300 by Friday.", None, None),
+    ],
+)
+def test_untagged_script_recaps_and_demands(text, due, amount):
+    found = _find(text)
+    if due is None:
+        assert found is None, "a question or demand without a recap is no agreement"
+        return
+    assert found is not None and found.speaker == "collector"
+    assert (found.due, found.amount) == (due, Decimal(amount))
