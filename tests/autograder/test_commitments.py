@@ -214,6 +214,7 @@ _ZH_YES = [
     "妥了",
     "没毛病",
 ]
+_ZH_YES += ["係呀", "無問題", "收到", "得啦", "OK啦", "嗯嗯好"]
 _EN_YES = ["Yes sir.", "Sounds good.", "Let's do it.", "Uh-huh.", "Count me in.", "That's doable."]
 _NOT_PROMISES = [
     "客户：等周五发了工资再还。",
