@@ -51,18 +51,22 @@ PAY = Cue(
     "交(?:钱|款|上|给|清|齐|了|掉)|[交汇](?=\\d|[一二两三四五六七八九十几半]|[¥$]|人民币|新台币)|(?<![提递移外社成上])[交汇](?=吧|啦|$|[,.!。])|剩下|剩余|余下|其余|尾款|结清|处理|补上|凑(?!合|热闹)|存进|存钱|汇款|"
     "转(?!告|达|接|身|变|正|念|眼|移|到.{0,3}部门)|汇.{0,8}过[来去]|打款|打钱|官方app|官方渠道|柜台|"
     "自动扣款|自动还款|扣款|划拨|存入|存款(?!证明|利息)|(?<![保储库生依共留现])存(?=\\d|[一二两三四五六七八九十几]|[¥$]|人民币|新台币|港币|上|进|好|够|吧|了?钱|$)|"
-    "网银|手机银行|atm|过数|找数|入数|入钱|入返|还返|俾返|[俾畀](?:你|钱)|[打汇转交]进(?:去|来|账户|卡)|"
+    "网银|手机银行|atm|过数|找数|入数|入钱|入返|还返|俾返|畀返|交返|补(?:齐|足|交|缴)|"
+    "[俾畀](?=\\d|[一二两三四五六七八九十几])|打(?=\\d|[一二两三四五六七八九][千万百]|你们的?(?:账|卡|对公|官方)|到|进)|[俾畀](?:你|钱)|[打汇转交]进(?:去|来|账户|卡)|"
     "打.{0,6}(?:钱|款|\\d|[一二两三四五六七八九十百千万]).{0,4}过[来去]",
     r"\b(?:pay|paying|payment|settle|deposit|wire)(?!(?:s|ing)?\s+(?:me|us)\b)|\btransfer(?!\s+(?:you|your\s+call))|"
     r"\bsend(?:ing)?\b(?=.{0,24}(?:\$|\d|money|payment|\bit\b|funds|check|cash|the\s+rest|balance|"
     r"over|dollars|bucks|hundred|thousand|grand))|"
     r"\b(?:clear|cover)\s+(?:it|the\s+(?:balance|debt|amount|rest))\b|"
-    r"\b(?:take|accept|good\s+for)\s+(?:a\s+payment\s+of\s+)?(?=\$|\d)|"
-    r"\b(?:put\s+(?:in|down)|get\s+you|drop\s+off|cover|hand\s+over)\b(?=.{0,14}(?:\$|\d|money|"
+    r"\b(?:we|you|i)\s+(?:can|could|will)\s+(?:take|accept)\s+(?:a\s+payment\s+of\s+)?(?=\$|\d)|"
+    r"\bgood\s+for\s+(?=\$|\d)|"
+    r"\b(?:square|settle)\s+up\b|"
+    r"\b(?:put(?:ting)?|get\s+you|drop\s+off|cover|hand\s+over|clear|knock\s+out|square\s+up|"
+    r"you(?:'ll|\s+will)\s+see)\b(?=.{0,14}(?:\$|\d|money|"
     r"payment|hundred|thousand|grand|dollars|bucks))|"
     r"\bremaining\b|"
     r"\bthe\s+(?:rest|balance)\b|\b(?:can|could|will|'ll)\s+do\b|\bhave\s+it\s+paid\b|"
-    r"\byou(?:'ll|\s+will)\s+have\s+(?:the\b|it\b|your\b|\$|\d)|\bget\s+(?:it|that|this|the\s+(?:money|payment|rest|balance|\$?\d[\d,.]*)|\$?\d[\d,.]*)\s+to\s+you\b|"
+    r"\byou(?:'ll|\s+will)\s+have\s+(?:the\b|it\b|your\b|\$|\d)|\bget\s+(?:it|that|this|the\s+(?:money|payment|rest|balance|\$?\d[\d,.]*)|\$?\d[\d,.]*)\s+(?:over\s+)?to\s+you\b|"
     r"\b(?:swing|afford|manage|scrape\s+together|come\s+up\s+with|autopay|auto-pay)\b|"
     r"\btake\s+care\s+of\s+(?:it|that|this|the\s+\w+)\b|\bmoney\s+order\b|\bcashier's\s+check\b|"
     r"\bget\s+(?:it|the\s+\w+|\$?\d[\d,.]*)\s+in\b|\bmake\s+(?:that|this)\b|"
@@ -77,10 +81,10 @@ PAY = Cue(
 # Paying another bill (rent, school or hospital fees) is not paying this debt.
 OTHER_BILL = Cue(
     "房租|租金|学费|水电|物业费|医药费|住院费|手术费|话费|电费|水费|房贷|按揭|保险|车险|打电话|回电|"
-    "联系您|联系你|给我(?:打钱|打款|转|汇|发|结)|(?:打|转|汇|结)给我|发给我",
+    "联系您|联系你|给我(?:打|转|汇|发|结)|(?:打|转|汇|结)给我|发给我",
     r"\b(?:rent|tuition|utility|utilities|mortgage|insurance)\b|\bcall\s+(?:you|me)\b|"
     r"\bcall\s+back\b|\belectric(?:ity)?\s+bill\b|"
-    r"\b(?:medical|hospital)\s+bills?\b",
+    r"\b(?:medical|hospital)\s+bills?\b|\b(?:in|into)\s+my\s+(?:account|bank|card)\b",
 )
 # Talk of income (salary day, payday) is not talk of paying the debt.
 INCOME = Cue(

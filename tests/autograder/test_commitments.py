@@ -306,3 +306,37 @@ def test_untagged_script_recaps_and_demands(text, due, amount):
         return
     assert found is not None and found.speaker == "collector"
     assert (found.due, found.amount) == (due, Decimal(amount))
+
+
+@pytest.mark.parametrize(
+    "text,amount",
+    [
+        ("客户：明天给你们打两千。", 2000),
+        ("客户：后天把欠的3000补齐。", 3000),
+        ("客户：明天上午我把1500打你们对公账户。", 1500),
+        ("債務人：聽日我畀二千你哋。", 2000),
+        ("債務人：星期五我會交返三千蚊。", 3000),
+        ("Debtor: Tomorrow I'm putting $300 on the card.", 300),
+        ("Debtor: You'll see $400 from me on Monday.", 400),
+        ("Debtor: I'll clear the $600 balance Wednesday.", 600),
+        ("Debtor: I'll square up with you Friday, $320.", 320),
+        ("Debtor: I'll get $130 over to you Friday.", 130),
+        ("Debtor: I'll knock out $500 of it on Monday.", 500),
+    ],
+)
+def test_more_ways_to_say_pay(text, amount):
+    found = _find(text)
+    assert found is not None and found.amount == Decimal(amount)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Debtor: I'll take $200 out of savings on Friday.",
+        "Debtor: My boss said he'd put $300 in my account Friday.",
+        "客户：明天老板给我打2000。",
+        "客户：我明天打你们投诉电话。",
+    ],
+)
+def test_money_coming_in_is_not_paying(text):
+    assert _find(text) is None
