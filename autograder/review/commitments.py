@@ -17,17 +17,7 @@ from decimal import Decimal
 
 from autograder.review import promise_cues as cue
 from autograder.review.model import COLLECTOR, CONTACT, DEBTOR, Commitment, Turn
-from autograder.review.promise_clauses import (
-    Clause,
-    asks,
-    asks_amount,
-    confirms,
-    is_acceptance,
-    is_refusal,
-    next_week_asked,
-    read_clauses,
-    talks_of_paying,
-)
+from autograder.review.promise_clauses import Clause, next_week_asked, read_clauses
 from autograder.review.promise_terms import (
     Proposal,
     amount_asked,
@@ -37,6 +27,14 @@ from autograder.review.promise_terms import (
     time_for,
     usable,
     value,
+)
+from autograder.review.promise_turns import (
+    asks,
+    asks_amount,
+    confirms,
+    is_acceptance,
+    is_refusal,
+    talks_of_paying,
 )
 from autograder.review.timeexpr import may_name_day
 
