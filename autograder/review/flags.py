@@ -50,6 +50,11 @@ _DENIED_AFTER = re.compile(
     r"^\W{0,2}(其实|根本|是)?.{0,2}(并不存在|不存在|是假的|不是真的|是谣言|不属实|是骗人的|是违规的|是违法的)"
     r"|^\W{0,2}(is|are|s) (not true|not real|a myth|false|illegal|a scam)|^\W{0,2}(doesn t|don t) exist"
 )
+# Disowned later in the sentence: `the jail threats you heard ... are false`.
+_DENIED_LATER = re.compile(
+    r"\b(are|is) (false|untrue|not true|a lie|lies|a scam|illegal|made up)\b|\b(aren t|isn t) (true|real)\b"
+    r"|不是真的|是假的|是谣言|不属实|是骗人的"
+)
 _BREAK_REPORT = re.compile(r"那么|那|就|所以|\bthen\b|\bso\b")
 _QUOTES = "\"“”「」『』‘’'"
 _META = re.compile(r"不会|不能|不要|不得|禁止|别|避免|不说|不用|never|not|don t|avoid|instead")
@@ -146,6 +151,8 @@ def is_reported(norm: str, i: int, j: int) -> bool:
         return True
     s, e = _sentence(norm, i, j)
     before, after = norm[s:i], norm[j:e]
+    if _DENIED_LATER.search(after[:60]):
+        return True
     if any(q in before for q in _QUOTES) and any(q in after[:3] for q in _QUOTES):
         return bool(_META.search(norm[s:e]))
     return False
