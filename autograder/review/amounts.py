@@ -109,6 +109,8 @@ def _id_before(before: str) -> bool:
     return False
 
 
+# "a couple hundred" / a few thousand: no exact amount.
+_VAGUE_BEFORE = re.compile(r"\b(?:couple|few|several)(?:\s+of)?\s+$")
 _MULTIPLIERS = {"万": 10000, "w": 10000, "千": 1000, "k": 1000, "grand": 1000, "百": 100}
 # A Chinese number followed by one of these is a date, time or count (三千周六 is money, a day).
 _COUNT_AFTER = frozenset("月号日年点天个次周岁")
@@ -187,7 +189,7 @@ def find_amounts(norm: str) -> list[Amount]:
                 continue
             if len(num.split(".")[0]) >= 7 and "," not in m["num"]:
                 continue  # phone or account number
-        elif _id_before(before) and not pre and not m["suf"]:
+        elif _id_before(before) and not (pre or m["suf"] or m["mult"] in ("k", "grand")):
             continue
         try:
             value = Decimal(num)
@@ -219,6 +221,10 @@ def find_amounts(norm: str) -> list[Amount]:
         found.append(Amount(start, end, Decimal(value), True))
     english = any(w in norm for w in ("hundred", "thousand", "dollar", "buck", "grand"))
     for m in _EN_RE.finditer(norm) if english else ():
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue  # "2 grand": the digits have it already
+        if _VAGUE_BEFORE.search(norm, max(0, m.start() - 12), m.start()):
+            continue  # "a couple hundred" is no exact amount
         words = m["num"]
         if not (m["suf"] or any(w in words for w in ("hundred", "thousand", "grand"))):
             continue  # "two" alone is a count, "two dollars" or "two hundred" is money

@@ -11,21 +11,29 @@ tags the collector's own statement of the agreed day counts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from dataclasses import replace
+from datetime import datetime
 from decimal import Decimal
 
 from autograder.review import promise_cues as cue
 from autograder.review.model import COLLECTOR, CONTACT, DEBTOR, Commitment, Turn
-from autograder.review.promise_clauses import (
-    Clause,
+from autograder.review.promise_clauses import Clause, next_week_asked, read_clauses
+from autograder.review.promise_terms import (
+    Proposal,
+    amount_asked,
+    amount_for,
+    hedged_after,
+    proposal_of,
+    time_for,
+    usable,
+    value,
+)
+from autograder.review.promise_turns import (
     asks,
     asks_amount,
     confirms,
     is_acceptance,
     is_refusal,
-    next_week_asked,
-    read_clauses,
     talks_of_paying,
 )
 from autograder.review.timeexpr import may_name_day
@@ -35,95 +43,17 @@ __all__ = ["find_commitment"]
 _NUMBER = re.compile(r"[\d十百千万]|hundred|thousand|dollar|buck|grand")
 # "Can you pay that today?" / 这笔今天能还吗？: the amount the collector just named is the one asked.
 _CLOCK = re.compile(r"\d\s*(?:点|:\d\d|am\b|pm\b)|[一二两三四五六七八九十]点|\bnoon\b|中午")
-_PROMISE_WORD = re.compile(r"\bpromised?\b|答应|承诺|说好")
-_POINTS_BACK = re.compile(r"\b(?:that|it|this)\b|这笔|这个|这些|这部分")
 
 
-@dataclass(frozen=True)
-class _Proposal:
-    day: date | None  # None: an amount asked for without a day ("When can we expect the $260?")
-    time: time | None
-    amount: Decimal | None
-    turn: Turn
+def _quote(turn: Turn) -> str:
+    """A turn's own words, a substring of the transcript (shown as evidence)."""
+    return turn.text.strip()
 
 
-def _value(c: Clause) -> Decimal:
-    marked = [a for a in c.amounts if a.marked]
-    return (marked or c.amounts)[-1].value
-
-
-def _amount_for(clauses: list[Clause], i: int) -> Decimal | None:
-    """The amount tied to dated clause i: its own, else a neighbour's before another day."""
-    if clauses[i].amounts:
-        return _value(clauses[i])
-    day = clauses[i].day
-    for c in clauses[i + 1 :]:
-        if c.days and c.day != day and not c.negated:
-            break
-        if c.amounts and not (c.negated or c.due_noun or c.conditional):
-            return _value(c)
-    for c in reversed(clauses[:i]):
-        if c.days and c.day != day and not c.negated:
-            break  # another promised day; a refused one ("but not today") does not stop us
-        if c.amounts and (c.pay or c.bare or c.days) and not (c.negated or c.due_noun):
-            if not c.conditional:
-                return _value(c)
-    return None
-
-
-def _time_for(clauses: list[Clause], i: int) -> time | None:
-    if clauses[i].time is not None:
-        return clauses[i].time
-    for c in clauses[i + 1 :]:
-        if c.days:
-            break
-        if c.time is not None:
-            return c.time
-    return None
-
-
-def _usable(c: Clause, today: date) -> date | None:
-    """The future day of a clause that could carry a promise, ignoring who says it."""
-    day = c.day or c.clock_day
-    if day is None or day < today or c.past or c.conditional or c.hedged:
-        return None
-    return day
-
-
-def _proposal(turn: Turn, clauses: list[Clause], today: date) -> _Proposal | None:
-    """The last day a collector (or an untagged line) puts forward for payment."""
-    found = None
-    for i, c in enumerate(clauses):
-        day = _usable(c, today)
-        if day is None or c.negated or c.due_noun:
-            continue
-        clarifies = c.question and cue.CLARIFY.search(c.text, c.script)  # 是指11月30号吗？
-        if c.pay or c.bare or c.amounts or clarifies:
-            found = _Proposal(day, _time_for(clauses, i), _amount_for(clauses, i), turn)
-    return found
-
-
-def _amount_asked(
-    turn: Turn, clauses: list[Clause], undated_only: bool = False
-) -> _Proposal | None:
-    """An amount the collector asks to be paid, with no day yet: 什么时候能还这2000？"""
-    if not any(c.pay or _PROMISE_WORD.search(c.text) for c in clauses):
-        return None
-    pointed = any(c.pay and _POINTS_BACK.search(c.text) for c in clauses)
-    for c in reversed(clauses):  # "Your minimum due is $75. When can you take care of that?"
-        if undated_only and c.days:
-            continue  # 明天先还一千，剩下的月底前还清: 一千 belongs to another day
-        if c.amounts and not c.negated and (pointed or not c.balance):
-            return _Proposal(None, None, _value(c), turn)  # also "you promised to pay $200"
-    return None
-
-
-def _quote(*turns: Turn) -> str:
-    seen: list[Turn] = []
-    for t in turns:
-        if t not in seen:
-            seen.append(t)
-    return "\n".join(t.text.strip() for t in sorted(seen, key=lambda t: t.index))
+def _checks_back(c: Clause) -> bool:
+    """The question of c's sentence is only a check-back tag: 对吗 / 对吧 / right? / correct?"""
+    last = c.sentence[-1]
+    return last is not c and cue.CHECK_BACK.search(last.text, last.script)
 
 
 def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
@@ -131,6 +61,9 @@ def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
 
     `at` is the call's local time (a naive datetime, or an aware one already in local time).
     """
+    norms = [t.norm.lower() for t in turns if t.norm]
+    if not any(may_name_day(n) or _CLOCK.search(n) for n in norms):
+        return None  # every promise names a day or a clock time somewhere in the call
     walk = _Walk(at, tagged=any(t.speaker in (DEBTOR, CONTACT) for t in turns))
     walk.turns = turns
     # The debtor's last turn: the collector's proposals after it cannot be answered any more.
@@ -155,7 +88,7 @@ class _Walk:
         self.at, self.today, self.tagged = at, at.date(), tagged
         self.speaker = DEBTOR if tagged else COLLECTOR
         self.current: Commitment | None = None  # the last promise so far
-        self.pending: _Proposal | None = None  # the collector's proposal awaiting an answer
+        self.pending: Proposal | None = None  # the collector's proposal awaiting an answer
         self.tentative = False  # current is the debtor's own question ("周三还行吗？")
         self.before_tentative: Commitment | None = None  # what a "no" to it brings back
         self.pay_talk = False  # the collector last spoke of paying: a bare "周四吧" answers that
@@ -177,7 +110,7 @@ class _Walk:
             found = [c for c in read_clauses(norm, self.at) if c.amounts and not c.days]
             owed = [c for c in found if c.balance and not c.negated]
             if owed:
-                return _value(owed[-1])
+                return value(owed[-1])
         return None
 
     def collector_turn(self, turn: Turn) -> None:
@@ -194,23 +127,32 @@ class _Walk:
             if asked and self.current is not None and asks_amount(norm):
                 # 周四吧 — 周四还多少？/ And the amount? — the answer completes the promise.
                 c = self.current
-                self.pending = _Proposal(c.due, c.time, None, turn)
+                self.pending = Proposal(c.due, c.time, None, turn)
                 return
             if not (talk and _NUMBER.search(norm)):
                 if asked and talk is not None:  # a new question about paying replaces the
                     self.pending = None  # proposal; 喂？您还在吗？ leaves it standing
                 return
         clauses = read_clauses(norm, self.at)
-        proposal = _proposal(turn, clauses, self.today)
+        proposal = proposal_of(turn, clauses, self.today)
         if proposal is None:
-            proposal = _amount_asked(turn, clauses)
+            proposal = amount_asked(turn, clauses)
         elif proposal.amount is None:  # a past-due amount of $412.77. Can you pay that today?
-            asked = _amount_asked(turn, clauses, undated_only=True)
+            asked = amount_asked(turn, clauses, undated_only=True)
             if asked is not None:
                 proposal = replace(proposal, amount=asked.amount)
-        if proposal is not None and proposal.amount is None and self.offered is not None:
-            # 今天还3500可以吗？— 今天不行 — 那明天上午呢？: the amount stays on the table
-            proposal = replace(proposal, amount=self.offered)
+        if proposal is not None and proposal.amount is None:
+            # 今天还3500可以吗？— 今天不行 — 那明天上午呢？: the amount stays on the table; 我周六还
+            # 1500。— 周六不入账，周五可以吗？: so does the debtor's own.
+            on_table = self.offered
+            if self.current is not None and self.current.amount is not None:
+                on_table = self.current.amount
+            if any(c._has(cue.PART) for c in clauses):
+                on_table = None  # 剩下的周五能还吗？: the rest is another amount
+            if on_table is not None and proposal.day is not None:
+                proposal = replace(proposal, amount=on_table)
+            elif on_table is not None and self.offered is not None:
+                proposal = replace(proposal, amount=self.offered)
         if tentative and self.current is not None:
             # 周六行不行？— 周六系统不入账，最晚周五: a "no" to that day, or another day instead.
             due = self.current.due
@@ -245,13 +187,13 @@ class _Walk:
         if self.tagged or made is not None:
             self.pending = None
         else:  # an untagged line: its question is the proposal the next line may accept
-            self.pending = _proposal(turn, [c for c in clauses if c.question], self.today)
+            self.pending = proposal_of(turn, [c for c in clauses if c.question], self.today)
 
     def _own_promise(
         self,
         turn: Turn,
         clauses: list[Clause],
-        answered: _Proposal | None,
+        answered: Proposal | None,
         opened: Commitment | None,
     ) -> tuple[Commitment | None, bool]:
         """The last day this turn itself promises; negated days withdraw earlier promises."""
@@ -268,24 +210,35 @@ class _Walk:
             if day is None and c.negated and c.pay and not c.conditional and not c.amounts:
                 self.current = self.pending = None  # 我还不了 / I can't pay: a general retraction
                 continue
-            day = _usable(c, self.today)
+            if (c.day or c.clock_day) is None or not (c.pay or c.bare):
+                continue  # cheap tests before the sentence-wide condition and hedge checks
+            day = usable(c, self.today)
             if day is None or c.negated:
                 continue
+            recap = not self.tagged and confirms(turn.norm.lower())  # a script's stated agreement
             if c.question and not (c.proposal and self.tagged):
-                continue
+                # 跟您核对一下，您明天还2000元，对吗？: a script's recap may end in a check-back
+                if not (recap and c.asked and not c.own_question and _checks_back(c)):
+                    continue
             context = self.pay_talk or answered is not None or opened is not None
             bare_ok = (
                 c.bare
-                and self.tagged
-                and (context or any(a.marked for o in c.sentence for a in o.amounts))
+                and (
+                    (
+                        self.tagged
+                        and (context or any(a.marked for o in c.sentence for a in o.amounts))
+                    )
+                    or (recap and bool(c.amounts))  # 那就这样，明天2000，我这边给您登记上。
+                )
             )  # 明天下午，两千块: a marked amount anywhere in the sentence makes a bare day a promise
             if not (c.pay or bare_ok) or c.due_noun:
                 continue
             if not self.tagged and not confirms(turn.norm.lower()):
                 continue  # an untagged line must state an agreement, not ask or demand
-            amount = _amount_for(clauses, i)
-            at_time = _time_for(clauses, i)
-            quote_turns = [turn]
+            if hedged_after(clauses, i):
+                continue  # 明天还2000行吗？我问问我老婆。/ ... Let me ask my wife first.
+            amount = amount_for(clauses, i)
+            at_time = time_for(clauses, i)
             if answered is not None:
                 # An answer to a proposal keeps its amount (明天能还1500吗？— 明天不行，后天吧)
                 # unless the answer names amounts of its own ("$250 tomorrow, the rest on the
@@ -294,16 +247,17 @@ class _Walk:
                     amount = answered.amount
                 if answered.day == day:
                     at_time = at_time or answered.time
-                quote_turns.insert(0, answered.turn)
             if amount is None:
                 amount = self._whole(c.text, clauses[i + 1].text if i + 1 < len(clauses) else "")
-            made = Commitment(day, at_time, amount, _quote(*quote_turns), self.speaker)
+            elif not clauses[i].amounts and c._has(cue.HALF):
+                amount = amount / 2  # You owe $540. — I can do half by Friday.
+            made = Commitment(day, at_time, amount, _quote(turn), self.speaker)
             self.current = made
             asked = c.question
         return made, asked
 
     def _answer(
-        self, turn: Turn, clauses: list[Clause], pending: _Proposal
+        self, turn: Turn, clauses: list[Clause], pending: Proposal
     ) -> tuple[Commitment | None, bool]:
         """A yes to the pending proposal, perhaps with another amount or a time of day."""
         counter = [
@@ -312,6 +266,7 @@ class _Walk:
             if not c.days and c.amounts and (c.pay or c.bare)
             if not (c.negated or c.conditional or c.hedged or c.due_noun)
             if c.proposal or not c.question
+            if not any(o.past for o in c.sentence)  # 今天上午已经还过了，2000: paid, not offered
         ]
         accepted = is_acceptance(turn.norm.lower(), pure=not self.tagged)
         timed = [
@@ -324,9 +279,23 @@ class _Walk:
             accepted = accepted or not any(c.conditional or c.hedged for c in timed)
         if accepted and not counter:
             counter = [c for c in clauses if c.amounts and not (c.negated or c.due_noun)]
-        if not (accepted or counter):
+        if not (accepted or counter):  # 周五还多少？— 全部还。: paying it all says yes
+            accepted = any(
+                c.pay and c._has(cue.WHOLE) and not c._has(cue.PART)
+                for c in clauses
+                if not (c.days or c.negated or c.question or c.conditional or c.hedged)
+            )
+        half = [
+            c
+            for c in clauses
+            if c._has(cue.HALF) and not c.amounts
+            if not (c.days or c.negated or c.question or c.conditional or c.hedged)
+        ]  # 欠款6000，明天能还清吗？— 一半可以。
+        if not (accepted or counter or (half and pending.amount)):
             return None, False
-        amount = _value(counter[-1]) if counter else pending.amount
+        amount = value(counter[-1]) if counter else pending.amount
+        if half and not counter and amount is not None:
+            amount = amount / 2
         if amount is None and self.current is not None and self.current.due == pending.day:
             amount = self.current.amount
         if amount is None:
@@ -339,7 +308,8 @@ class _Walk:
             past = pending.day == self.today and at_time <= self.at.time()
             if past or (pending.time is not None and pending.time.hour >= 12):
                 at_time = later
-        quote = _quote(pending.turn, turn)
+        # The evidence: the answer when it adds an amount or a time, else the proposal it accepts.
+        quote = _quote(turn if counter or timed or half else pending.turn)
         made = Commitment(pending.day, at_time, amount, quote, self.speaker)
         return made, bool(counter) and counter[-1].question
 
@@ -350,5 +320,11 @@ class _Walk:
             for c in clauses
             if not c.days and c.amounts and c.bare and not (c.negated or c.question)
         ]
-        if extra and self.current is not None and self.current.amount is None:
+        if self.current is None or self.current.amount is not None:
+            return
+        if extra:
             self.current = replace(self.current, amount=extra[-1].amounts[-1].value)
+        elif len(clauses) == 1 and not (clauses[0].negated or clauses[0].question):
+            whole = self._whole(clauses[0].text)  # 周五还多少？— 全部还。
+            if whole is not None:
+                self.current = replace(self.current, amount=whole)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .model import COLLECTOR, ELEMENTS, Element, Flag, Turn
 from .normalize import Compact, Normalized, compact, normalize
+from .rules import uncapture
 
 __all__ = ["find_elements", "ELEMENT_SPECS"]
 
@@ -41,7 +42,7 @@ def ELEMENT_SPECS() -> dict[str, _Spec]:  # noqa: N802 - a cached constant
         for g in d["all"]:
             alts = [f"(?:{p})" for p in g.get("zh", [])]
             alts += [rf"(?<![a-z])(?:{p})(?![a-z])" for p in g.get("en", [])]
-            groups.append(re.compile("|".join(alts)))
+            groups.append(re.compile(uncapture("|".join(alts))))
         specs[name] = _Spec(
             name=name,
             groups=tuple(groups),

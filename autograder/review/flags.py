@@ -17,7 +17,7 @@ _SENT_END = re.compile(r"[。!！?？\n;；]|\.(?=\s|$)")
 
 # A negator shortly before the match negates it: `我们不会上门`, `we will not contact your employer`.
 _NEG_ZH = re.compile(
-    r"(不会|不再|绝不|决不|绝对不|从不|从来不|从没|从来没|不可能|没有|不是|并非|并不|不得|不能|不可以|不可|"
+    r"(不会|不再|绝不|决不|绝对不|从不|从来不|从没|从来没|不可能|没有|不是|并非|并不|不得|不能|不可以|不可|不需要|不必|无须|用不着|"
     r"不该|不应|禁止|严禁|不允许|不准|不要|别|无需|不用|没必要|不存在|不涉及|杜绝|避免|拒绝)"
 )
 _NEG_EN = re.compile(
@@ -36,7 +36,7 @@ _BREAK_EN = re.compile(
 )
 # Reported or hypothetical speech in the same clause: `有人说要上门`, `if anyone threatens you`.
 _REPORT_ZH = re.compile(
-    r"有人|别人说|他人|听说|据说|有的.{0,6}催收|有些.{0,6}催收|其他.{0,4}催收|不正规|非法催收|不法|冒充|假冒|自称|诈骗分子|骗子会|"
+    r"有人|有些人|有的人|某些人|一些人|别人说|他人|听说|据说|有的.{0,6}催收|有些.{0,6}催收|其他.{0,4}催收|不正规|非法催收|不法|冒充|假冒|自称|诈骗分子|骗子会|"
     r"谨防|警惕|提醒您|提醒你|你说|您说|你刚才说|您刚才说|所谓|像.{0,6}这样的话|类似|网上说|传言|谣言|"
     r"怀疑|担心|以为|任何|不管谁|无论谁|凡是"
 )
@@ -49,6 +49,11 @@ _REPORT_EN = re.compile(
 _DENIED_AFTER = re.compile(
     r"^\W{0,2}(其实|根本|是)?.{0,2}(并不存在|不存在|是假的|不是真的|是谣言|不属实|是骗人的|是违规的|是违法的)"
     r"|^\W{0,2}(is|are|s) (not true|not real|a myth|false|illegal|a scam)|^\W{0,2}(doesn t|don t) exist"
+)
+# Disowned later in the sentence: `the jail threats you heard ... are false`.
+_DENIED_LATER = re.compile(
+    r"\b(are|is) (false|untrue|not true|a lie|lies|a scam|illegal|made up)\b|\b(aren t|isn t) (true|real)\b"
+    r"|不是真的|是假的|是谣言|不属实|是骗人的"
 )
 _BREAK_REPORT = re.compile(r"那么|那|就|所以|\bthen\b|\bso\b")
 _QUOTES = "\"“”「」『』‘’'"
@@ -76,7 +81,18 @@ def _words(s: str) -> str:
 
 def is_negated(norm: str, i: int) -> bool:
     """Is the phrase starting at normalised offset `i` negated within its clause?"""
-    prefix = _A_NOT_A.sub("问问问", norm[_clause_start(norm, i) : i])
+    cs = _clause_start(norm, i)
+    prefix = _A_NOT_A.sub("问问问", norm[cs:i])
+    if (
+        cs > 0
+        and norm[cs - 1] in ",，、"
+        and len(prefix.split()) <= 2
+        and not _BREAK_EN.search(_words(prefix))
+        and not _SUBJECT_EN.match(_words(norm[cs : i + 12]).lstrip())
+    ):
+        # a list item after a comma keeps the negation before it: `we don't accept cash, gift cards`
+        if _negated_list(norm, cs - 1):
+            return True
     if not prefix:
         return False
     if _NEG_NEXT.search(prefix):
@@ -102,6 +118,23 @@ def is_negated(norm: str, i: int) -> bool:
     return False
 
 
+_SUBJECT_EN = re.compile(r"(i|we|you|they|he|she|it|this|that|there|let|don t|do|please)\b")
+_CONDITION_EN = re.compile(r"\b(if|unless|when|until|or else|otherwise|once)\b")
+
+
+def _negated_list(norm: str, comma: int) -> bool:
+    """Does the clause ending at `comma` end in a negated list item (`don't accept cash`)?"""
+    start = _clause_start(norm, comma)
+    if start > 0 and norm[start - 1] in ",，、":
+        return _negated_list(norm, start - 1)
+    clause = norm[start:comma]
+    words = _words(clause).split()
+    text = " ".join(words)
+    if not words or len(words) > 8 or not _NEG_EN.search(text) or _CONDITION_EN.search(text):
+        return False
+    return is_negated(norm, comma - len(words[-1]) if clause.endswith(words[-1]) else comma)
+
+
 def is_reported(norm: str, i: int, j: int) -> bool:
     """Is the phrase at [i, j) reported, hypothetical or quoted-and-disowned speech?"""
     cs = _clause_start(norm, i)
@@ -118,6 +151,8 @@ def is_reported(norm: str, i: int, j: int) -> bool:
         return True
     s, e = _sentence(norm, i, j)
     before, after = norm[s:i], norm[j:e]
+    if _DENIED_LATER.search(after[:60]):
+        return True
     if any(q in before for q in _QUOTES) and any(q in after[:3] for q in _QUOTES):
         return bool(_META.search(norm[s:e]))
     return False
@@ -153,10 +188,18 @@ def find_flags(turns: list[Turn], cat: Catalogue | None = None) -> list[Flag]:
     for turn in turns:
         if turn.speaker != COLLECTOR or not turn.norm:
             continue
-        n = normalize(turn.text)
+        n = _cantonese(normalize(turn.text))
         c = compact(n.text)
+        third: bool | None = None  # is the turn addressed to a third party? (computed on demand)
         for rule, patterns in cat.candidates(c.text):
-            if rule.scope == "contact" and audience.get(turn.index) != CONTACT:
+            if rule.scope == "contact":
+                if third is None:
+                    third = audience.get(turn.index) == CONTACT or bool(
+                        _THIRD_ADDRESS.search(c.text)
+                    )
+                if not third:
+                    continue
+            if rule.context and not any(x.search(c.text) for x in rule.context):
                 continue
             hit = _first_hit(rule, patterns, n, c)
             if hit is not None:
@@ -166,6 +209,50 @@ def find_flags(turns: list[Turn], cat: Catalogue | None = None) -> list[Flag]:
                     Flag(rule.category, quote, rule.id, rule.why, rule.suggestion, turn.index)
                 )
     return _dedupe(flags)
+
+
+# The collector names the listener as someone else's relative or colleague: `你是他太太吗`,
+# `you're her roommate?` — the turn is spoken to a third party even without a contact tag.
+_THIRD_ADDRESS = re.compile(
+    r"(你|您)(就)?是(他|她)的?(太太|老婆|老公|先生|妻子|丈夫|爱人|家人|家属|妈妈|母亲|爸爸|父亲|"
+    r"儿子|女儿|哥哥|姐姐|弟弟|妹妹|同事|朋友|室友|邻居|领导|老板|亲戚|房东|同学)|"
+    r"\b(you re|you are|are you) (his|her|their) (wife|husband|partner|mother|mom|father|dad|"
+    r"sister|brother|son|daughter|roommate|flatmate|coworker|colleague|friend|neighbou?r|boss|"
+    r"landlord|cousin|aunt|uncle)\b"
+)
+
+# Cantonese words mapped to Mandarin ones of the same length, so offsets still map one to one:
+# `再唔还钱就话俾你屋企人知` reads as `再不还钱就告诉你家里人知`.
+_CANTO = {
+    "话俾": "告诉",
+    "话畀": "告诉",
+    "老细": "老板",
+    "我哋": "我们",
+    "你哋": "你们",
+    "佢哋": "他们",
+    "傾下": "聊聊",
+    "倾下": "聊聊",
+    "屋企": "家里",
+    "揾": "找",
+    "嘅": "的",
+    "俾": "给",
+    "畀": "给",
+    "唔": "不",
+    "佢": "他",
+    "咗": "了",
+    "喺": "在",
+    "冇": "没",
+    "睇": "看",
+    "啲": "些",
+    "嚟": "来",
+}
+_CANTO_RX = re.compile("|".join(sorted(_CANTO, key=len, reverse=True)))
+
+
+def _cantonese(n: Normalized) -> Normalized:
+    if not _CANTO_RX.search(n.text):
+        return n
+    return Normalized(_CANTO_RX.sub(lambda m: _CANTO[m.group()], n.text), n.index)
 
 
 # A strong negator inside a gapped match (`我没有权限打折`) negates it; at the start it is
@@ -181,7 +268,7 @@ def _negated_inside(matched: str) -> bool:
     return m is not None
 
 
-_ORIG_CLAUSE = re.compile(r"[,，;；。!！?？\n]|\.(?=\s)")
+_ORIG_CLAUSE = re.compile(r"[,，](?![0-9]{3})|[;；。!！?？\n]|\.(?=\s)")
 
 
 def _clause_quote(text: str, i: int, j: int) -> str:

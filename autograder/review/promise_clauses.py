@@ -15,17 +15,7 @@ from autograder.review import promise_cues as cue
 from autograder.review.amounts import Amount, find_amounts
 from autograder.review.timeexpr import DayMention, find_days, find_time, may_name_day
 
-__all__ = [
-    "Clause",
-    "asks",
-    "asks_amount",
-    "confirms",
-    "is_acceptance",
-    "is_refusal",
-    "next_week_asked",
-    "read_clauses",
-    "talks_of_paying",
-]
+__all__ = ["Clause", "clean", "next_week_asked", "pieces", "read_clauses"]
 
 _CLEAN = (("a.m.", "am"), ("p.m.", "pm"), ("’", "'"), ("‘", "'"), ("？", "?"), ("！", "!"))
 _CLEAN += (("，", ","), ("；", ";"), ("：", ":"))
@@ -37,8 +27,8 @@ _ABBREVIATIONS = tuple(
 _CONJ = re.compile(
     r"\s(?=but\s)|(?<!hundred)(?<!thousand)\s(?=and\s)|(?=但是|不过|可是)|然后|(?<=[0-9元块])再"
 )
-_NUMBERISH = re.compile(r"[\d十百千万]")
-_TIMEISH = re.compile(r"[\d点]")
+_TIMEISH = re.compile(r"[\d点]|中午|noon|midday")
+_MONEYISH = re.compile(r"[\d十百千万]|hundred|thousand|dollar|buck|grand")
 
 
 class cached_property:  # noqa: N801 - functools' version takes a lock on every first read
@@ -91,10 +81,7 @@ class Clause:
     def amounts(self) -> list[Amount]:
         """The money amounts in this clause."""
         text = self.text
-        numberish = _NUMBERISH.search(text) or any(
-            w in text for w in ("hundred", "thousand", "dollar", "buck", "grand")
-        )
-        found = find_amounts(text) if numberish else []
+        found = find_amounts(text) if _MONEYISH.search(text) else []
         if found and self.days:  # 周5 / 5号: a number inside a day is not money
             spans = [(d.start, d.end) for d in self.days]
             found = [a for a in found if not any(s < a.end and a.start < e for s, e in spans)]
@@ -103,9 +90,7 @@ class Clause:
     @cached_property
     def time(self) -> time | None:
         """The clock time in this clause (下午三点 / by 5 pm), if any."""
-        text = self.text
-        timeish = _TIMEISH.search(text) or "中午" in text or "noon" in text or "midday" in text
-        return find_time(text) if timeish else None
+        return find_time(self.text) if _TIMEISH.search(self.text) else None
 
     def _has(self, c: cue.Cue) -> bool:
         return c.search(self.text, self.script)
@@ -159,8 +144,12 @@ class Clause:
         """如果 / 有钱就 / if ..., or the consequent of a 如果 clause before it."""
         if self.own_conditional:
             return True
-        if _sentence_has(self.sentence, cue.COND) and self.bare:
-            return True  # 这个月25号，我薪水一进来就缴: a bare day takes its sentence's condition
+        if self.bare and _sentence_has(self.sentence, cue.COND):
+            # 这个月25号，我薪水一进来就缴 / 等我朋友还我钱，我礼拜五就缴: a bare day takes its
+            # sentence's condition; a bare payment only a condition before it (今天先还一千，
+            # 其余的等年终奖下来再还 keeps today's part).
+            if not self.own_pay or any(o.own_conditional for o in self.sentence[: self.k]):
+                return True
         if _sentence_has(self.sentence, cue.PRECONDITION):
             return True  # 我打算后天还，但你得先把罚息说清楚
         carry = False
@@ -276,14 +265,15 @@ def _sentence_has(sentence: list[Clause], c: cue.Cue) -> bool:
     return found[key]
 
 
-def _clean(norm: str) -> str:
+def clean(norm: str) -> str:
+    """The text with a.m./p.m., curly quotes and full-width punctuation made plain."""
     for a, b in _CLEAN:
         if a in norm:
             norm = norm.replace(a, b)
     return norm
 
 
-def _pieces(norm: str) -> list[tuple[str, str, bool]]:
+def pieces(norm: str) -> list[tuple[str, str, bool]]:
     """(clause, what ends it, whether it continues the one before with and / 然后 / 再).
 
     A clause ends in "," or "" inside a sentence and in 。!?; or a new line at its end.
@@ -319,9 +309,9 @@ def read_clauses(norm: str, at: datetime, next_week: bool = False) -> list[Claus
     """
     clauses: list[Clause] = []
     sentence: list[Clause] = _Sentence()
-    norm = _clean(norm)
+    norm = clean(norm)
     dated = may_name_day(norm)
-    for raw, end, joined in _pieces(norm):
+    for raw, end, joined in pieces(norm):
         text = raw.strip()
         if text:
             clause = Clause(text, at, sentence, next_week, dated)
@@ -352,65 +342,6 @@ def _follow(clause: Clause, before: list[Clause]) -> None:
     clause.days = days
 
 
-def is_acceptance(norm: str, pure: bool = False) -> bool:
-    """True for a plain yes to a proposal: 行 / 好的 / 可以 / 没问题 / 嗯 / OK / sure / fine.
-
-    `pure`: the turn must hold nothing but the yes (好的。) - for untagged lines, where a leading
-    好的 is more often the collector's own "all right" than an answer.
-    """
-    text = _clean(norm).strip().lstrip("(（\"'")
-    script = cue.script_of(text)
-    pieces = [p.strip() for p, _end, _joined in _pieces(text) if p.strip()]
-    # 在，可以 / Yes, sorry. Okay.: one piece is the yes, the others only greet or apologise.
-    if not any(cue.ACCEPT.search(p, script) for p in pieces):
-        return False
-    if pure and len(_LETTERS.sub("", cue.FILLER.sub(" ", text, script))) > 1:
-        return False
-    negated = cue.NEG.search(cue.NEG_OK.sub(" ", text, script), script)
-    if negated or cue.HEDGE.search(text, script) or cue.COND.search(text, script):
-        return False
-    # 嗯，我现在在忙 is not a yes: whatever else the turn says must stay on the promise.
-    for rest in pieces:
-        if cue.ACCEPT.search(rest, script) or cue.AGREEING.search(rest, script):
-            continue
-        if cue.PAY.search(rest, script) or may_name_day(rest) or _NUMBERISH.search(rest):
-            continue
-        if len(_LETTERS.sub("", cue.FILLER.sub(" ", rest, script))) > 1:
-            return False
-    return True
-
-
-def is_refusal(norm: str) -> bool:
-    """True when a turn opens by turning a proposal down: 不行 / 太晚了 / no / I can't."""
-    text = _clean(norm).strip()
-    return cue.REFUSE.search(text, cue.script_of(text))
-
-
-def confirms(norm: str) -> bool:
-    """True when a line states an agreement (我们确认 / 约定 / 您将 / to confirm / you've agreed)."""
-    return cue.CONFIRM.search(norm, cue.script_of(norm))
-
-
-def talks_of_paying(norm: str) -> bool | None:
-    """True when a turn speaks of paying (还款 / pay), False of income (发工资 / payday), else None."""
-    script = cue.script_of(norm)
-    if cue.PAY.search(norm, script) and not cue.INCOME.search(norm, script):
-        return True
-    if cue.INCOME.search(norm, script):
-        return False
-    return True if cue.ASKS_DAY.search(norm, script) else None  # 具体周几？ on a collection call
-
-
-def asks_amount(norm: str) -> bool:
-    """True when a turn asks how much (还多少？ / how much? / and the amount?)."""
-    return cue.ASKS_AMOUNT.search(norm, cue.script_of(norm))
-
-
 def next_week_asked(norm: str) -> bool:
     """True when a turn speaks of next week (您说的下周，具体周几？)."""
     return any(w in norm for w in ("下周", "下星期", "下礼拜", "下个星期", "下个礼拜", "next week"))
-
-
-def asks(norm: str) -> bool:
-    """True when a turn asks something (a question mark or a question word)."""
-    return "?" in norm or "？" in norm or cue.QUESTION.search(norm, cue.script_of(norm))

@@ -48,23 +48,30 @@ PAY = Cue(
     "还(?!是|有|在|没|要|得|会|可以|行|好|挺|不错|早|差|剩|想|需|真|算|欠|款日|款期|款记录|能|够|蛮|"
     "很|比较|那么|这么|不确定|不知道|款情况|款进度)|"
     "还(?=行吗|行不|可以吗|可不可以)|付(?<!应付)(?<!对付)(?!出)|缴|把钱|打到|存到|汇到|转到|"
-    "交(?:钱|款|上|给|清|齐|了|掉)|剩下|剩余|余下|其余|尾款|结清|处理|补上|凑(?!合|热闹)|存进|存钱|汇款|"
+    "交(?:钱|款|上|给|清|齐|了|掉)|[交汇](?=\\d|[一二两三四五六七八九十几半]|[¥$]|人民币|新台币)|(?<![提递移外社成上])[交汇](?=吧|啦|$|[,.!。])|剩下|剩余|余下|其余|尾款|结清|处理|补上|凑(?!合|热闹)|存进|存钱|汇款|"
     "转(?!告|达|接|身|变|正|念|眼|移|到.{0,3}部门)|汇.{0,8}过[来去]|打款|打钱|官方app|官方渠道|柜台|"
-    "自动扣款|自动还款|扣款|划拨|存入|存款(?!证明|利息)|(?<![保储库生依共留现])存(?=\\d|[一二两三四五六七八九十几]|上|进|好|够|吧|了?钱|$)|"
-    "网银|手机银行|atm|过数|找数|[俾畀](?:你|钱)|"
+    "自动扣款|自动还款|扣款|划拨|存入|存款(?!证明|利息)|(?<![保储库生依共留现])存(?=\\d|[一二两三四五六七八九十几]|[¥$]|人民币|新台币|港币|上|进|好|够|吧|了?钱|$)|"
+    "网银|手机银行|atm|过数|找数|入数|入钱|入返|还返|俾返|畀返|交返|补(?:齐|足|交|缴)|"
+    "[俾畀](?=\\d|[一二两三四五六七八九十几])|打(?=\\d|[一二两三四五六七八九][千万百]|你们的?(?:账|卡|对公|官方)|到|进)|[俾畀](?:你|钱)|[打汇转交]进(?:去|来|账户|卡)|"
     "打.{0,6}(?:钱|款|\\d|[一二两三四五六七八九十百千万]).{0,4}过[来去]",
     r"\b(?:pay|paying|payment|settle|deposit|wire)(?!(?:s|ing)?\s+(?:me|us)\b)|\btransfer(?!\s+(?:you|your\s+call))|"
     r"\bsend(?:ing)?\b(?=.{0,24}(?:\$|\d|money|payment|\bit\b|funds|check|cash|the\s+rest|balance|"
     r"over|dollars|bucks|hundred|thousand|grand))|"
     r"\b(?:clear|cover)\s+(?:it|the\s+(?:balance|debt|amount|rest))\b|"
+    r"\b(?:we|you|i)\s+(?:can|could|will)\s+(?:take|accept)\s+(?:a\s+payment\s+of\s+)?(?=\$|\d)|"
+    r"\bgood\s+for\s+(?=\$|\d)|"
+    r"\b(?:square|settle)\s+up\b|"
+    r"\b(?:put(?:ting)?|get\s+you|drop\s+off|cover|hand\s+over|clear|knock\s+out|square\s+up|"
+    r"you(?:'ll|\s+will)\s+see)\b(?=.{0,14}(?:\$|\d|money|"
+    r"payment|hundred|thousand|grand|dollars|bucks))|"
     r"\bremaining\b|"
     r"\bthe\s+(?:rest|balance)\b|\b(?:can|could|will|'ll)\s+do\b|\bhave\s+it\s+paid\b|"
-    r"\byou(?:'ll|\s+will)\s+have\s+(?:the\b|it\b|your\b|\$|\d)|\bget\s+(?:it|that|this|the\s+(?:money|payment|rest|balance|\$?\d[\d,.]*)|\$?\d[\d,.]*)\s+to\s+you\b|"
+    r"\byou(?:'ll|\s+will)\s+have\s+(?:the\b|it\b|your\b|\$|\d)|\bget\s+(?:it|that|this|the\s+(?:money|payment|rest|balance|\$?\d[\d,.]*)|\$?\d[\d,.]*)\s+(?:over\s+)?to\s+you\b|"
     r"\b(?:swing|afford|manage|scrape\s+together|come\s+up\s+with|autopay|auto-pay)\b|"
     r"\btake\s+care\s+of\s+(?:it|that|this|the\s+\w+)\b|\bmoney\s+order\b|\bcashier's\s+check\b|"
     r"\bget\s+(?:it|the\s+\w+|\$?\d[\d,.]*)\s+in\b|\bmake\s+(?:that|this)\b|"
     r"\b(?:automatic\s+payment|direct\s+debit)\b|"
-    r"\bthrough\s+(?:the|your)\s+(?:official\s+)?(?:app|website|portal)\b|"
+    r"\b(?:through|via)\s+(?:the|your)\s+(?:official\s+)?(?:app|website|portal)\b|"
     r"\bhave\s+(?:it|the\s+\w+|\$?\d[\d,.]*)\s+(?:to|for)\s+you\b|"
     r"\b(?:mail|send|write)(?:ing|s)?\s+(?:you\s+)?(?:a|the)\s+check\b|"
     r"\byou(?:'ll|\s+will)\s+(?:get|receive)\b|\bmake\s+sure\b.{0,30}\b(?:in|through|paid)\b|"
@@ -74,10 +81,10 @@ PAY = Cue(
 # Paying another bill (rent, school or hospital fees) is not paying this debt.
 OTHER_BILL = Cue(
     "房租|租金|学费|水电|物业费|医药费|住院费|手术费|话费|电费|水费|房贷|按揭|保险|车险|打电话|回电|"
-    "联系您|联系你|给我(?:打钱|打款|转|汇|发|结)|(?:打|转|汇|结)给我|发给我",
+    "联系您|联系你|给我(?:打|转|汇|发|结)|(?:打|转|汇|结)给我|发给我",
     r"\b(?:rent|tuition|utility|utilities|mortgage|insurance)\b|\bcall\s+(?:you|me)\b|"
     r"\bcall\s+back\b|\belectric(?:ity)?\s+bill\b|"
-    r"\b(?:medical|hospital)\s+bills?\b",
+    r"\b(?:medical|hospital)\s+bills?\b|\b(?:in|into)\s+my\s+(?:account|bank|card)\b",
 )
 # Talk of income (salary day, payday) is not talk of paying the debt.
 INCOME = Cue(
@@ -118,7 +125,8 @@ COND = Cue(
     "发了.{0,4}就|到账.{0,3}就|拿到.{0,6}就|收到.{0,6}就|领到.{0,6}就|借到.{0,6}就|凑到.{0,6}就|"
     "下来.{0,3}就|到了.{0,3}就|有了.{0,3}就|一(?:到|进|发|来|拿|收|领|有).{0,5}就|"
     "(?:清楚|商量|问问|看看|确认|核实|想想|考虑)(?:一下|好|了)?再|(?:以后|之后|回来|回国|完了?)再|"
-    "等(?:我|到|发|工资|钱|他|她|下个|客户|老板|公司)|等.{1,10}了(?:我|就|再)",
+    "等(?:我|到|发|工资|钱|他|她|下个|客户|老板|公司)|等.{1,10}了(?:我|就|再)|"
+    "等(?!会|一会|一下)[^,.!?。]{1,12}(?:再|就)",
     r"\b(?:if|unless|provided|assuming|otherwise)\b|\bas\s+long\s+as\b|\bdepend|"
     r"\bor\s+(?:else|you'll|you\s+will|we'll|we\s+will)\b|"
     r"\b(?:once|when|after)\s+i\s+(?:get|have|receive|find)\b|"
@@ -136,7 +144,7 @@ HEDGE = Cue(
     r"\bwhat(?:ever)?\s+i\s+can\b|\bearliest\b|\bdoubt\b|\bfigure\b.{0,20}\bout\b|"
     r"\bwork\s+something\s+out\b|\bi\s+guess\b|\bnot\s+sure\b|"
     r"\bshould\s+be\s+able\b|\bsee\s+(?:what|if)\b|\bi\s+don't\s+know\b|"
-    r"\blet\s+me\s+(?:think|check|see)\b|\bthink\s+about\b",
+    r"\blet\s+me\s+(?:think|check|see|ask)\b|\bthink\s+about\b|\bask\s+my\b|\bcheck\s+with\b",
 )
 # Doubt anywhere in a sentence hedges all of it: 她明天帮我还，我也不知道她还不还。
 DOUBT = Cue(
@@ -174,8 +182,10 @@ TAG_PROPOSAL = Cue(
 FILLER = Cue(
     "那就|那么|就|吧|啊|呀|嗯|哦|呗|了|的|那|好|行|可以|我|先|定在|定|约在|只能|只|最晚|最迟|最快|"
     "之前|以前|前|上午|下午|晚上|中午|早上|点|半|钟|左右|能|会|差不多|全部|全额|一次性|所有|没问题|没事|"
+    "方便|我们|咱们|约|"
     "也行|也可以|ok",
-    r"\b(?:then|can\s+we|could\s+we|can\s+i|could\s+i|i\s+can|i\s+could|can|what\s+if|about|"
+    r"\b(?:then|can\s+we|could\s+we|can\s+i|could\s+i|i\s+can|i\s+could|can|what\s+if|"
+    r"what\s+about|about|another|also|"
     r"i'd\s+rather|i'd\s+prefer|i'd\s+say|rather|prefer|do|to\s+be\s+safe|would|shall|does|we|"
     r"what\s+time|which\s+day|what\s+day|when|"
     r"full|amount|whole|entire|everything|all|better|best|"
@@ -186,9 +196,9 @@ FILLER = Cue(
     r"afternoon|evening|noon|midday|tonight|latest|o'clock|pm|am)\b",
 )
 ACCEPT = Cue(
-    "^(?:那|那就|哦|噢|呃|额|嗯)?(?:行|好|嗯|对|是|成|能|会|中)(?:[的吧啊呀了嘛滴哈嗯好行对是嘞咧啦咯喇喔哦噢]|可以)*"
+    "^(?:那|那就|哦|噢|呃|额|嗯)?(?:行|好|嗯|对|是|系|成|能|会|中|得(?!了)|妥)(?:[的吧啊呀了嘛滴哈嗯好行对是嘞咧啦咯喇喔哦噢]|可以)*"
     "(?=$|[\\W\\s]|就这|我记)|"
-    "^(?:那|那就|哦|噢|嗯)?(?:可以|没问题|冇问题|一定|肯定|放心|同意|答应|那就这样|就这样|就这么|定了|记住了|"
+    "^(?:那|那就|哦|噢|嗯)?(?:可以|没问题|冇问题|无问题|收到|没毛病|保证|一定|肯定|放心|同意|答应|那就这样|就这样|就这么|定了|记住了|"
     "ok|okay)",
     r"^(?:ok|okay|yes|yeah|yep|yup|sure|fine|alright|all\s+right|deal|agreed|that\s+works|"
     r"i\s+(?:agree|accept)|accepted|"
@@ -198,7 +208,9 @@ ACCEPT = Cue(
     r"works\s+for\s+me|sounds\s+good|will\s+do|i\s+will|i\s+can|i'll\s+do\s+(?:it|that)|"
     r"i\s+promise|of\s+course|definitely|absolutely|no\s+problem|correct|right|that's\s+right|"
     r"that's\s+fine|that's\s+ok|got\s+it|understood|that\s+should\s+(?:be\s+fine|work|be\s+ok)|"
-    r"that'd\s+work|that\s+would\s+work|that\s+works|i\s+can\s+manage\s+that|you\s+got\s+it)\b",
+    r"that'd\s+work|that\s+would\s+work|that\s+works|i\s+can\s+manage\s+that|you\s+got\s+it|"
+    r"let's\s+do\s+(?:it|that)|i'll\s+make\s+it\s+happen|uh-huh|mm-hmm|mhm|i'll\s+have\s+it|"
+    r"count\s+me\s+in|that's\s+doable|yes\s+(?:sir|ma'am))\b",
 )
 # A precondition anywhere in a sentence makes its promise conditional: 但你得先… / 前提是…
 PRECONDITION = Cue(
@@ -220,7 +232,7 @@ CONFIRM = Cue(
 # Words that keep a yes on the promise: 谢谢 / 记下了 / 准时 / thanks / noted / I promise.
 AGREEING = Cue(
     "谢谢|再见|拜拜|记住|记下|准时|按时|放心|一定|知道了|明白|没问题|可以|就这样|就这么|说定|定了|"
-    "没错|对的|是的|没毛病|确实|正确|对啊|好的|行|不好意思|抱歉|喂|在的|我在|都可以|都行|两个都|"
+    "没错|对的|是的|没毛病|确实|正确|对啊|好的|行|不好意思|抱歉|喂|在的|我在(?:的|呢|听)?$|都可以|都行|两个都|"
     "按约定|照说的|说好的|"
     "通过|官方|App|app",
     r"\b(?:thanks?|thank\s+you|please|bye|noted|promise|definitely|for\s+sure|on\s+time|will\s+do|"
@@ -244,4 +256,14 @@ WHOLE = Cue(
     r"\bpay\s+(?:it\s+|this\s+|that\s+)?off\b|\bthe\s+(?:balance|total)\b",
 )
 # Only part of it: 剩下 / 一部分 / the rest.
-PART = Cue("剩|一部分|部分|其余|余下|尾款", r"\b(?:rest|remaining|part|some|portion)\b")
+PART = Cue(
+    "剩|一部分|部分|其余|余下|尾款|一些|一点(?![前钟半])",
+    r"\b(?:rest|remaining|part|some|something|portion|partial)\b|\ba\s+(?:little|bit)\b",
+)
+# Half of the amount on the table: 一半 / half.
+HALF = Cue("一半|半数|一半儿", r"\bhalf\b")
+# A check-back tag after a recap: 对吗 / 对吧 / 是吗 / 没错吧 / right? / correct? / is that right?
+CHECK_BACK = Cue(
+    "^(?:是|对|没错|没问题|可以)(?:吗|吧|么|嘛)$|^(?:是不是|对不对|对吧)$",
+    r"^(?:right|correct|is\s+that\s+(?:right|correct)|ok(?:ay)?|yes)$",
+)

@@ -19,7 +19,7 @@ from autograder.review.workdays import add_workdays
 __all__ = ["DayMention", "find_days", "find_time", "has_cjk", "may_name_day"]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class DayMention:
     """A day named in a text: resolved `day`, or `vague` for ranges such as 下周, 过几天, soon."""
 
@@ -117,7 +117,7 @@ _REL = {
     "今天": 0, "今日": 0, "今儿": 0, "今晚": 0, "今早": 0, "当天": 0, "当日": 0,
     "明天": 1, "明日": 1, "明儿": 1, "明早": 1, "明晚": 1, "后天": 2, "后日": 2, "大后天": 3,
     "昨天": -1, "昨日": -1, "昨晚": -1, "前天": -2, "大前天": -3,
-    "听日": 1, "琴日": -1, "寻日": -1,  # Cantonese
+    "听日": 1, "听朝": 1, "听晚": 1, "今朝": 0, "琴日": -1, "寻日": -1,  # Cantonese
     "后儿": 2, "后儿个": 2, "大后儿": 3,  # Beijing speech
     "today": 0, "tonight": 0, "tomorrow": 1, "tmr": 1, "tmrw": 1, "yesterday": -1,
 }  # fmt: skip
@@ -241,7 +241,7 @@ def find_days(norm: str, at: datetime | date) -> list[DayMention]:
 
 
 _ZH_TIME = re.compile(
-    rf"(?P<tod>上午|早上|早晨|中午|下午|傍晚|晚上|今晚|明晚|夜里|凌晨)?"
+    rf"(?P<tod>上午|早上|早晨|朝早|中午|下午|下昼|晏昼|傍晚|晚上|夜晚|今晚|明晚|夜里|凌晨)?"
     rf"(?P<h>\d{{1,2}}|[{pat.CNN}]{{1,3}})(?:点|:|时)(?P<mi>半|一刻|三刻|\d{{1,2}}|[{pat.CNN}]{{1,3}})?"
 )
 _EN_TIME = re.compile(
@@ -263,7 +263,10 @@ def find_time(norm: str) -> time | None:
         minute = {"半": 30, "一刻": 15, "三刻": 45, "": 0}.get(mi)
         if minute is None:
             minute = _num(mi) or 0
-        if m["tod"] in ("下午", "傍晚", "晚上", "今晚", "明晚") and hour < 12:
+        if (
+            m["tod"] in ("下午", "下昼", "晏昼", "傍晚", "晚上", "夜晚", "今晚", "明晚")
+            and hour < 12
+        ):
             hour += 12
         if m["tod"] == "中午" and hour < 6:
             hour += 12

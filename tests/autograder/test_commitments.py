@@ -61,7 +61,7 @@ def test_devset_case(case):
     assert found.amount == (None if amount is None else Decimal(str(amount))), case["why"]
     if "time" in want:
         assert found.time == time.fromisoformat(want["time"]), case["why"]
-    assert found.quote and found.quote.split("\n")[-1] in case["text"]
+    assert found.quote and found.quote in case["text"], "the quote is the transcript's own words"
     assert found.speaker in ("debtor", "collector")
 
 
@@ -92,9 +92,12 @@ def test_aware_datetime_is_read_as_its_wall_clock():
 
 
 def test_speaker_and_quote_of_an_accepted_proposal():
-    found = _find("催收员：那就后天还1500，可以吗？\n客户：好的。")
+    text = "催收员：那就后天还1500，可以吗？\n客户：好的。"
+    found = _find(text)
     assert found is not None and found.speaker == "debtor"
-    assert "后天还1500" in found.quote and "好的" in found.quote
+    assert found.quote == "那就后天还1500，可以吗？", "a plain yes quotes the proposal it accepts"
+    found = _find("催收员：那就后天还1500，可以吗？\n客户：好的，下午三点前。")
+    assert found is not None and found.quote == "好的，下午三点前。", "an answer adding a time"
 
 
 def test_untagged_script_is_the_collector_speaking():
@@ -181,3 +184,159 @@ def test_upper_case_norm_from_another_caller_is_still_read():
         [Turn(0, "debtor", "I'll pay $50 on Friday", "I'LL PAY $50 ON FRIDAY")], DEFAULT_AT
     )
     assert found is not None and (found.due, found.amount) == (date(2026, 11, 27), Decimal(50))
+
+
+# Grids written after the blind batches: every payment verb, acceptance word and hedge must read
+# the same in any combination, not only in the sentence it was first seen in.
+_ZH_VERBS = ["还", "还款", "转", "转账", "汇", "存", "缴", "交", "付", "还上", "过数", "入数"]
+_EN_VERBS = [
+    "pay",
+    "send",
+    "transfer",
+    "wire",
+    "deposit",
+    "put down",
+    "get you",
+    "drop off",
+    "cover",
+]
+_ZH_YES = [
+    "好",
+    "好嘞",
+    "行吧",
+    "可以的",
+    "没问题",
+    "嗯嗯",
+    "成",
+    "得",
+    "冇問題",
+    "好喔",
+    "妥了",
+    "没毛病",
+]
+_ZH_YES += ["係呀", "無問題", "收到", "得啦", "OK啦", "嗯嗯好"]
+_EN_YES = ["Yes sir.", "Sounds good.", "Let's do it.", "Uh-huh.", "Count me in.", "That's doable."]
+_NOT_PROMISES = [
+    "客户：等周五发了工资再还。",
+    "客户：明天还2000行吗？我问问我老婆。",
+    "客户：明天我争取还2000。",
+    "客户：下周一定还。",
+    "债务人：呢两日还2000啦。",
+    "Debtor: I'll pay $200 the first week of December.",
+    "客户：老板周五给我转账。",
+    "Debtor: Can I pay on Friday? Let me ask my wife first.",
+    "Debtor: The mill pays me on the 2nd.",
+    "Debtor: I'll try to pay $200 tomorrow.",
+    "催收员：那明天还2000，可以吗？\n客户：嗯，我在开车。",
+    "催收员：您明天能还款吗？\n客户：我今天上午已经还过了，2000，你们查一下。",
+]
+
+
+@pytest.mark.parametrize("verb", _ZH_VERBS)
+def test_every_chinese_payment_verb_with_a_day_and_amount(verb):
+    found = _find(f"客户：我周五{verb}两千五。")
+    assert found is not None and found.due == date(2026, 11, 27), verb
+    assert found.amount == Decimal(2500), verb
+
+
+@pytest.mark.parametrize("verb", _EN_VERBS)
+def test_every_english_payment_verb_with_a_day_and_amount(verb):
+    found = _find(f"Debtor: I'll {verb} $1,200 on the 1st.")
+    assert found is not None and found.due == date(2026, 12, 1), verb
+    assert found.amount == Decimal(1200), verb
+
+
+@pytest.mark.parametrize("yes", _ZH_YES + _EN_YES)
+def test_every_acceptance_word_accepts_the_proposal(yes):
+    proposal = "Agent: $2000 tomorrow?" if yes.isascii() else "催收员：那明天还2000，可以吗？"
+    found = _find(f"{proposal}\n客户：{yes}")
+    assert found is not None and found.due == date(2026, 11, 24), yes
+    assert found.amount == Decimal(2000), yes
+
+
+@pytest.mark.parametrize("text", _NOT_PROMISES)
+def test_hedges_income_and_past_payments_are_not_promises(text):
+    assert _find(text) is None
+
+
+def test_the_whole_balance_named_before():
+    found = _find("Collector: The total past due is $675.\nDebtor: Okay. I'll pay it all tomorrow.")
+    assert found is not None and found.amount == Decimal(675)
+    found = _find("坐席：您目前欠款三千二百元。\n客户：行，明天我先还一部分。")
+    assert found is not None and found.amount is None, "a part is not the whole balance"
+    found = _find("催收员：您欠款5000元。明天能还吗？\n客户：可以")
+    assert found is not None and found.amount == Decimal(5000), "a day proposed for the balance"
+    found = _find("Agent: Your balance is $2,300. Can you pay something Friday?\nCustomer: Yes.")
+    assert found is not None and found.amount is None, "something is not the balance"
+    found = _find("Agent: Your balance is $2,300. When can you pay?\nCustomer: Friday.")
+    assert found is not None and found.amount is None, "an open question leaves the amount open"
+
+
+def test_half_of_the_amount_on_the_table():
+    found = _find(
+        "Agent: You owe $540. Can you pay it in full by Friday?\nDebtor: I can do half by Friday."
+    )
+    assert found is not None and found.amount == Decimal(270)
+    found = _find("催收员：您欠款6000，明天能还清吗？\n客户：一半可以。")
+    assert found is not None and found.amount == Decimal(3000) and found.quote == "一半可以。"
+    assert _find("Agent: Can you pay the $800 tomorrow?\nDebtor: Half? No.") is None
+
+
+def test_the_last_of_two_promises_in_one_turn():
+    found = _find("Debtor: Monday I'm sending $250, Tuesday another $250.")
+    assert found is not None and found.due == date(2026, 11, 24)
+
+
+@pytest.mark.parametrize(
+    "text,due,amount",
+    [
+        ("跟您核对一下，您明天通过官方App还2000元，对吗？", date(2026, 11, 24), 2000),
+        ("那就这样，明天2000，我这边给您登记上。", date(2026, 11, 24), 2000),
+        ("Great, just to recap: $300 this Friday via the app.", date(2026, 11, 27), 300),
+        ("Just to confirm, you'll pay $300 on Friday, right?", date(2026, 11, 27), 300),
+        ("您明天还2000元，可以吗？", None, None),
+        ("明天还2000元，对吗？", None, None),
+        ("Please pay $300 by Friday.", None, None),
+    ],
+)
+def test_untagged_script_recaps_and_demands(text, due, amount):
+    found = _find(text)
+    if due is None:
+        assert found is None, "a question or demand without a recap is no agreement"
+        return
+    assert found is not None and found.speaker == "collector"
+    assert (found.due, found.amount) == (due, Decimal(amount))
+
+
+@pytest.mark.parametrize(
+    "text,amount",
+    [
+        ("客户：明天给你们打两千。", 2000),
+        ("客户：后天把欠的3000补齐。", 3000),
+        ("客户：明天上午我把1500打你们对公账户。", 1500),
+        ("債務人：聽日我畀二千你哋。", 2000),
+        ("債務人：星期五我會交返三千蚊。", 3000),
+        ("Debtor: Tomorrow I'm putting $300 on the card.", 300),
+        ("Debtor: You'll see $400 from me on Monday.", 400),
+        ("Debtor: I'll clear the $600 balance Wednesday.", 600),
+        ("Debtor: I'll square up with you Friday, $320.", 320),
+        ("Debtor: I'll get $130 over to you Friday.", 130),
+        ("Debtor: I'll knock out $500 of it on Monday.", 500),
+    ],
+)
+def test_more_ways_to_say_pay(text, amount):
+    found = _find(text)
+    assert found is not None and found.amount == Decimal(amount)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Debtor: I'll take $200 out of savings on Friday.",
+        "Debtor: My boss said he'd put $300 in my account Friday.",
+        "客户：明天老板给我打2000。",
+        "客户：我明天打你们投诉电话。",
+    ],
+)
+def test_money_coming_in_is_not_paying(text):
+    assert _find(text) is None

@@ -38,6 +38,14 @@ NEGATION = [
     ("zh A-not-A question is no negation", "催收员：你是不是神经病？", False),
     ("en negated employer", "Agent: We will not contact your employer.", True),
     ("en conditional threat", "Agent: If you don't pay we will contact your employer.", False),
+    ("en list after a comma", "Agent: We don't accept cash, gift cards or wire transfers.", True),
+    ("en new clause after a comma", "Agent: Don't worry, I'll give you an extension.", False),
+    (
+        "en condition then comma",
+        "Agent: If you don't pay by Friday, we'll send someone over to your house.",
+        False,
+    ),
+    ("zh 不需要", "催收员：我不需要您提供任何密码或验证码。", True),
 ]
 
 
@@ -149,3 +157,29 @@ def test_contact_who_hands_over_the_phone_stops_being_the_audience():
     assert cats(text) == set()
     text = "催收员：请问张三在吗？\n家属：他不在，我是他妈妈。\n催收员：他的欠款逾期30天了。"
     assert cats(text) == {"third_party_disclosure"}
+
+
+def test_vocabulary_classes_expand_and_unknown_ones_fail_clearly():
+    from autograder.review.rules import Catalogue
+
+    cats = catalogue().categories
+    rule = {"id": "x.y", "category": "abuse", "en": ["you <bad>"]}
+    cat = Catalogue({"categories": cats, "rules": [rule], "vocab": {"bad": "clod|oaf"}})
+    assert cat.rules[0].patterns[0].search("you oaf")
+    with pytest.raises(ValueError, match="unknown vocabulary class <bad>"):
+        Catalogue({"categories": cats, "rules": [rule], "vocab": {}})
+
+
+def test_a_turn_that_names_the_listener_as_a_relative_is_spoken_to_a_third_party():
+    at = datetime(2026, 11, 23, 10)
+    assert review("催收员：你是他太太吗？他的信用卡逾期了。", at=at).flag_categories
+    assert not review("催收员：您好，您的信用卡逾期了。", at=at).flag_categories
+    assert review("Collector: You're her roommate? She owes us 900.", at=at).flag_categories
+
+
+def test_cantonese_words_are_read_for_flags_only():
+    at = datetime(2026, 11, 23, 10)
+    r = review("催收員：再唔還錢就話俾你屋企人知。", at=at)
+    assert set(r.flag_categories) == {"third_party_disclosure"}
+    assert r.flags[0].quote == "再唔還錢就話俾你屋企人知"
+    assert not review("催收員：我哋唔會話俾你屋企人知。", at=at).flags

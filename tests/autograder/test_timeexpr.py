@@ -71,6 +71,8 @@ DAYS = [
     ("next week", MON, None, "English next week"),
     ("soon", MON, None, "soon"),
     ("around the 15th", MON, None, "around a day"),
+    ("后日", MON, date(2026, 11, 25), "Cantonese day after tomorrow"),
+    ("the first week of december", MON, None, "a week is no day"),
 ]
 
 
@@ -95,6 +97,10 @@ def test_anaphoric_day_is_merged():
 
 TIMES = [
     ("下午三点前", time(15, 0)),
+    ("上午十一点", time(11, 0)),
+    ("下昼三点", time(15, 0)),
+    ("朝早十点", time(10, 0)),
+    ("夜晚八点", time(20, 0)),
     ("3点前", time(15, 0)),
     ("上午十点", time(10, 0)),
     ("下午两点半", time(14, 30)),

@@ -1,0 +1,132 @@
+"""Terms of a promise in a turn's clauses: its usable day, amount and time; collector proposals.
+
+Helpers of `commitments`: `proposal_of` reads the day (and amount) a collector puts forward,
+`amount_asked` an amount asked for with no day yet, `amount_for` / `time_for` the amount and time
+tied to a dated clause, and `hedged_after` a later sentence that only hedges.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, time
+from decimal import Decimal
+
+from autograder.review import promise_cues as cue
+from autograder.review.model import Turn
+from autograder.review.promise_clauses import Clause
+
+__all__ = [
+    "Proposal",
+    "amount_asked",
+    "amount_for",
+    "hedged_after",
+    "proposal_of",
+    "time_for",
+    "usable",
+    "value",
+]
+
+_PROMISE_WORD = re.compile(r"\bpromised?\b|答应|承诺|说好")
+_POINTS_BACK = re.compile(r"\b(?:that|it|this)\b|这笔|这个|这些|这部分")
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A day and amount the collector puts forward, awaiting the debtor's answer."""
+
+    day: date | None  # None: an amount asked for without a day ("When can we expect the $260?")
+    time: time | None
+    amount: Decimal | None
+    turn: Turn
+
+
+def value(c: Clause) -> Decimal:
+    """The clause's amount: its last marked one (元 / $ / 千), else its last."""
+    marked = [a for a in c.amounts if a.marked]
+    return (marked or c.amounts)[-1].value
+
+
+def amount_for(clauses: list[Clause], i: int) -> Decimal | None:
+    """The amount tied to dated clause i: its own, else a neighbour's before another day."""
+    if clauses[i].amounts:
+        return value(clauses[i])
+    day = clauses[i].day
+    for c in clauses[i + 1 :]:
+        if c.days and c.day != day and not c.negated:
+            break
+        if c.amounts and not (c.negated or c.due_noun or c.conditional):
+            return value(c)
+    for c in reversed(clauses[:i]):
+        if c.days and c.day != day and not c.negated:
+            break  # another promised day; a refused one ("but not today") does not stop us
+        if c.amounts and (c.pay or c.bare or c.days) and not (c.negated or c.due_noun):
+            if not c.conditional:
+                return value(c)
+    return None
+
+
+def time_for(clauses: list[Clause], i: int) -> time | None:
+    if clauses[i].time is not None:
+        return clauses[i].time
+    for c in clauses[i + 1 :]:
+        if c.days:
+            break
+        if c.time is not None:
+            return c.time
+    return None
+
+
+def usable(c: Clause, today: date) -> date | None:
+    """The future day of a clause that could carry a promise, ignoring who says it."""
+    day = c.day or c.clock_day
+    if day is None or day < today or c.past or c.conditional or c.hedged:
+        return None
+    return day
+
+
+def proposal_of(turn: Turn, clauses: list[Clause], today: date) -> Proposal | None:
+    """The last day a collector (or an untagged line) puts forward for payment."""
+    found = None
+    for i, c in enumerate(clauses):
+        if (c.day or c.clock_day) is None:
+            continue  # the cheap test first: most clauses name no day
+        clarifies = c.question and cue.CLARIFY.search(c.text, c.script)  # 是指11月30号吗？
+        if not (c.pay or c.bare or c.amounts or clarifies):
+            continue
+        day = usable(c, today)
+        if day is not None and not (c.negated or c.due_noun):
+            found = Proposal(day, time_for(clauses, i), amount_for(clauses, i), turn)
+    return found
+
+
+def amount_asked(turn: Turn, clauses: list[Clause], undated_only: bool = False) -> Proposal | None:
+    """An amount the collector asks to be paid, with no day yet: 什么时候能还这2000？
+
+    `undated_only`: the turn proposes a day (您欠款5000元。明天能还吗？), so the balance it names is
+    what is asked; an open question (您打算什么时候还？) leaves the amount open.
+    """
+    if not any(c.pay or _PROMISE_WORD.search(c.text) for c in clauses):
+        return None
+    pointed = any(c.pay and _POINTS_BACK.search(c.text) for c in clauses)
+    # 账单2380元。您看是今天还还是明天还？/ today or tomorrow?: a choice of days asks for the
+    # amount just named, even a bill or balance.
+    closed = undated_only and not any(c._has(cue.PART) for c in clauses)  # not "pay something"
+    pointed = pointed or closed or any(c.question and len(c.days) >= 2 for c in clauses)
+    for c in reversed(clauses):  # "Your minimum due is $75. When can you take care of that?"
+        if undated_only and c.days:
+            continue  # 明天先还一千，剩下的月底前还清: 一千 belongs to another day
+        if c.amounts and not c.negated and (pointed or not c.balance):
+            return Proposal(None, None, value(c), turn)  # also "you promised to pay $200"
+    return None
+
+
+def hedged_after(clauses: list[Clause], i: int) -> bool:
+    """A later sentence of the turn that only hedges (我问问我老婆 / let me check), not the rest."""
+    sentence = clauses[i].sentence
+    for o in clauses[i + 1 :]:
+        if o.sentence is sentence or o.days or o.amounts:
+            continue
+        if o._has(cue.HEDGE) and not o._has(cue.PART) and not o.negated:
+            return True
+    return False
