@@ -22,7 +22,9 @@ class Limits:
     network: bool = False  # False: the kernel runs in an empty network namespace if possible
     max_output_bytes: int = 1_000_000  # text kept per cell output after nbgrader's LimitOutput
     readonly: tuple[str, ...] = ()  # paths the kernel sees read-only (submitted/)
-    hidden: tuple[str, ...] = ()  # paths the kernel sees empty (source/, the SQLite gradebook)
+    hidden: tuple[str, ...] = ()  # paths the kernel sees empty (source/, submitted/, gradebook)
+    confine: str = ""  # autograded/: the kernel sees only its own learner's folder in it
+    user: str = ""  # the unprivileged user learner code runs as (needs root to switch)
 
     def sandbox_args(self, preload: tuple[str, ...]) -> list[str]:
         args = [
@@ -35,6 +37,10 @@ class Limits:
             args.append("--no-network")
         args += [f"--readonly={p}" for p in self.readonly]
         args += [f"--hide={p}" for p in self.hidden]
+        if self.confine:
+            args.append(f"--confine={self.confine}")
+        if self.user:
+            args.append(f"--user={self.user}")
         return args
 
 

@@ -104,7 +104,9 @@ def serve(argv: list[str] | None = None) -> None:
     os.dup2(2, 1)  # kernels print to the worker's stderr, never into the reply pipe
     signal.signal(signal.SIGCHLD, _reap)
     with os.fdopen(reply_fd, "w") as replies:
-        if (opts.no_network or opts.readonly or opts.hide) and not isolation_available():
+        if (
+            opts.no_network or opts.readonly or opts.hide or opts.confine
+        ) and not isolation_available():
             # e.g. a Dask worker on a machine without namespaces: say so, start no kernel
             message = f"kernel sandbox unavailable on {os.uname().nodename}: cannot unshare"
             replies.write(json.dumps({"error": message}) + "\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from coursekit import blank_copy, solved_copy, with_answers
 from gradekit import ASSIGNMENT, autograded, comments, copy_course, grade, normalised
+from nbformat.v4 import new_code_cell
 
 
 def learners() -> dict:
@@ -17,7 +18,10 @@ def learners() -> dict:
             "q1_answer": "dated_commitment = 'A'",
         },
     )
-    return {"alice": solved, "bob": blank_copy(ASSIGNMENT), "carol": partial}
+    # a learner reading a data file beside the notebook: kernels run in the notebook's folder
+    reader = solved_copy(ASSIGNMENT)
+    reader.cells.insert(1, new_code_cell("import os\nprint(open('accounts.csv').read())"))
+    return {"alice": reader, "bob": blank_copy(ASSIGNMENT), "carol": partial}
 
 
 def lateness(course) -> dict:
