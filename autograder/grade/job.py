@@ -139,9 +139,21 @@ class Engine:
 
 
 def reclaim(folder: str, user: str) -> None:
-    """Give a notebook's folder back to the grader after a kernel ran in it as `user`."""
-    if user and os.path.isdir(folder) and os.stat(folder).st_uid != os.getuid():
-        os.chown(folder, os.getuid(), os.getgid())
+    """Give a notebook's folder back to the grader after a kernel ran in it as `user`.
+
+    Symbolic links the learner's code left there are removed first: the grader (root) then
+    writes the graded notebook into the folder and nbgrader chmods every file in it, and
+    neither must follow a link out of the folder (e.g. to /etc/shadow).
+    """
+    if not user or not os.path.isdir(folder) or os.path.islink(folder):
+        return
+    for dirpath, dirnames, filenames in os.walk(folder):
+        for name in dirnames + filenames:
+            path = os.path.join(dirpath, name)
+            if os.path.islink(path):
+                os.unlink(path)
+    os.chown(folder, os.getuid(), os.getgid())
+    os.chmod(folder, 0o755)
 
 
 def worker_preprocessors(preprocessors: list) -> list:

@@ -268,8 +268,15 @@ def option_parser(prog: str) -> argparse.ArgumentParser:
     return parser
 
 
+INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
+
+
 def preload(modules: list[str]) -> None:
     """Import modules so the kernel starts warm; a module that fails to import is skipped."""
+    if any(m.split(".")[0] == "matplotlib" for m in modules):
+        # matplotlib reads its backend from MPLBACKEND when imported; ipykernel sets it so
+        # before any cell runs, so a kernel that imports matplotlib later gets the same.
+        os.environ.setdefault("MPLBACKEND", INLINE_BACKEND)
     for name in modules:
         try:
             importlib.import_module(name)

@@ -54,6 +54,7 @@ attempt("shadow", lambda: read("/etc/shadow"))
 attempt("own-submission", write_own_submission)
 attempt("unmount", unmount)
 attempt("grader", lambda: os.kill({grader}, 0) or "signalled")
+os.symlink("/etc/shadow", "planted-link")  # the grader must not chmod or write through it
 with open("scratch.txt", "w") as fh:  # the learner's own folder stays writable, as in nbgrader
     fh.write("ok")
 print("uid", os.getuid(), "own folder writable")
@@ -111,6 +112,8 @@ def test_hostile_code_reaches_nothing_and_the_honest_cells_still_grade(course):
     assert "uid 65534 own folder writable" in text
     assert (root / "autograded" / "zoe" / ASSIGNMENT / "scratch.txt").read_text() == "ok"
     assert (root / "autograded" / "zoe" / ASSIGNMENT).stat().st_uid == os.getuid()
+    assert not (root / "autograded" / "zoe" / ASSIGNMENT / "planted-link").is_symlink()
+    assert os.stat("/etc/shadow").st_mode & 0o004 == 0, "the grader chmod-ed through a link"
     scores = course.scores(ASSIGNMENT)
     assert scores["zoe"]["total"] == FULL  # the honest cells after the probe still grade
     assert scores["amy"]["total"] == FULL

@@ -40,7 +40,9 @@ def test_run_log_keeps_failures_and_notes_and_forgets_clean_grades(tmp_path):
     assert RunLog(tmp_path / "_log" / "a.json").failed_students() == {"dee"}
 
 
-def test_notebook_imports_skip_magics_relative_and_matplotlib(tmp_path):
+def test_notebook_imports_skip_magics_relative_and_pyplot(tmp_path):
+    """pyplot hooks into the shell when imported: never preloaded; matplotlib's core comes
+    with pandas (it plots through it); `from a import b` may name the submodule a.b."""
     nb = new_notebook(
         cells=[
             new_code_cell(
@@ -52,7 +54,16 @@ def test_notebook_imports_skip_magics_relative_and_matplotlib(tmp_path):
     )
     path = tmp_path / "nb.ipynb"
     nbformat.write(nb, str(path))
-    assert notebook_imports([path]) == ("pandas", "autograder.checks", "os", "json")
+    assert notebook_imports([path]) == (
+        "pandas",
+        "autograder.checks",
+        "autograder.checks.x",
+        "os",
+        "json",
+        "matplotlib",
+        "matplotlib.figure",
+        "matplotlib.font_manager",
+    )
 
 
 @pytest.mark.parametrize(
