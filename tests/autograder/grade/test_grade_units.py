@@ -260,3 +260,20 @@ def test_jobs_of_a_lost_worker_get_one_more_try(tmp_path):
     status = {o.student: o.status for o in outcomes}
     assert status == {"ok": GRADED, "unlucky": GRADED, "always-dies": FAILED}
     assert sorted(executor.runs) == ["always-dies", "always-dies", "ok", "unlucky", "unlucky"]
+
+
+def test_grading_imports_skip_nbgrader_server_extensions():
+    """The run loads nbgrader's converters without its server extensions (seconds of CPU)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from autograder.grade.speedups import skip_unused_imports; "
+        "skip_unused_imports(); from nbgrader.converters import Autograde; "
+        "from nbgrader.api import Gradebook; import nbgrader; "
+        "print(nbgrader.__version__, 'nbgrader.server_extensions' in sys.modules)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    version, loaded = proc.stdout.split()
+    assert version.startswith("0.9") and loaded == "False"
