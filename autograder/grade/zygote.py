@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from autograder.grade.sandbox import (
+    _die_with_parent,
     isolate,
     isolation_available,
     option_parser,
@@ -97,6 +98,7 @@ def serve(argv: list[str] | None = None) -> None:
     opts = option_parser("autograder.grade.zygote").parse_args(
         sys.argv[1:] if argv is None else argv
     )
+    _die_with_parent()  # a grader killed outright leaves no zygote behind
     if sys.path and sys.path[0] == "":
         del sys.path[0]  # as `python -m ipykernel_launcher` leaves sys.path
     preload(["ipykernel.kernelapp", *[m for m in opts.preload.split(",") if m]])
