@@ -222,12 +222,34 @@ def _make_reachable(paths: list[str], uid: int, gid: int) -> None:
                     os.close(fd)
 
 
+def _private_tmp(keep: list[str]) -> None:
+    """A fresh, empty /tmp for this kernel alone (kernels cannot pass files to each other
+    through it); the kept paths that live under /tmp are bound back, with their own mounts."""
+    found = {os.path.realpath(p) for p in keep if p and os.path.exists(p)}
+    inside = sorted(p for p in found if p.startswith("/tmp/"))
+    tops = [p for p in inside if not any(p.startswith(q + "/") for q in inside)]
+    fds = [os.open(p, os.O_PATH) for p in tops]
+    try:
+        _mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "size=256m,mode=1777")
+        for path, fd in zip(tops, fds, strict=True):
+            if os.path.isdir(f"/proc/self/fd/{fd}"):
+                os.makedirs(path, exist_ok=True)
+            else:
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                open(path, "a").close()
+            _mount(f"/proc/self/fd/{fd}", path, None, MS_BIND | MS_REC, None)
+    finally:
+        for fd in fds:
+            os.close(fd)
+
+
 def _drop_root(user: str, own: str, boot_dir: str) -> None:
     """Become `user` in every thread (glibc applies setuid to all); it owns its folder."""
     entry = pwd.getpwnam(user)
     os.chown(own, entry.pw_uid, entry.pw_gid)
     _matplotlib_home(os.path.join(boot_dir, "home"), entry.pw_uid, entry.pw_gid)
     needed = [sys.base_prefix, sys.base_exec_prefix, sys.prefix, *sys.path, own, boot_dir]
+    _private_tmp(needed)
     _make_reachable([p for p in needed if p], entry.pw_uid, entry.pw_gid)
     os.chdir(own)  # through the path bound back above, if any
     os.setgroups([])

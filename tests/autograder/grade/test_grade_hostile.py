@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -54,6 +55,9 @@ attempt("shadow", lambda: read("/etc/shadow"))
 attempt("own-submission", write_own_submission)
 attempt("unmount", unmount)
 attempt("grader", lambda: os.kill({grader}, 0) or "signalled")
+attempt("shared-tmp", lambda: read({planted!r}))
+with open("/tmp/for-the-next-learner", "w") as fh:  # a private /tmp: nobody else sees it
+    fh.write("hi")
 os.symlink("/etc/shadow", "planted-link")  # the grader must not chmod or write through it
 with open("scratch.txt", "w") as fh:  # the learner's own folder stays writable, as in nbgrader
     fh.write("ok")
@@ -71,6 +75,7 @@ ATTEMPTS = [
     "own-submission",
     "unmount",
     "grader",
+    "shared-tmp",
 ]
 
 
@@ -94,7 +99,11 @@ def test_hostile_code_reaches_nothing_and_the_honest_cells_still_grade(course):
         source=str(root / "source"),
         gradebook=str(root / "gradebook.db"),
         grader=os.getpid(),
+        planted=f"/tmp/agk-planted-{os.getpid()}.txt",
     )
+    shared = Path(f"/tmp/agk-planted-{os.getpid()}.txt")
+    shared.write_text("left in the shared /tmp by another process")
+    shared.chmod(0o644)
     nb = solved_copy(ASSIGNMENT)
     nb.cells.insert(1, nbformat.v4.new_code_cell(probe))
     course.submit("zoe", ASSIGNMENT, nb)
@@ -111,6 +120,8 @@ def test_hostile_code_reaches_nothing_and_the_honest_cells_still_grade(course):
     assert "LEAKED" not in text
     assert "uid 65534 own folder writable" in text
     assert (root / "autograded" / "zoe" / ASSIGNMENT / "scratch.txt").read_text() == "ok"
+    assert not Path("/tmp/for-the-next-learner").exists()
+    shared.unlink()
     assert (root / "autograded" / "zoe" / ASSIGNMENT).stat().st_uid == os.getuid()
     assert not (root / "autograded" / "zoe" / ASSIGNMENT / "planted-link").is_symlink()
     assert os.stat("/etc/shadow").st_mode & 0o004 == 0, "the grader chmod-ed through a link"
