@@ -223,14 +223,16 @@ def _make_reachable(paths: list[str], uid: int, gid: int) -> None:
 
 
 def _private_tmp(keep: list[str]) -> None:
-    """A fresh, empty /tmp for this kernel alone (kernels cannot pass files to each other
-    through it); the kept paths that live under /tmp are bound back, with their own mounts."""
+    """A fresh, empty /tmp and /dev/shm for this kernel alone (kernels cannot pass files to each
+    other through them); the kept paths that live under /tmp are bound back, with their mounts."""
     found = {os.path.realpath(p) for p in keep if p and os.path.exists(p)}
     inside = sorted(p for p in found if p.startswith("/tmp/"))
     tops = [p for p in inside if not any(p.startswith(q + "/") for q in inside)]
     fds = [os.open(p, os.O_PATH) for p in tops]
     try:
         _mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "size=256m,mode=1777")
+        if os.path.isdir("/dev/shm"):  # shared memory files too: one kernel's alone
+            _mount("tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV, "size=256m,mode=1777")
         for path, fd in zip(tops, fds, strict=True):
             if os.path.isdir(f"/proc/self/fd/{fd}"):
                 os.makedirs(path, exist_ok=True)

@@ -56,8 +56,9 @@ attempt("own-submission", write_own_submission)
 attempt("unmount", unmount)
 attempt("grader", lambda: os.kill({grader}, 0) or "signalled")
 attempt("shared-tmp", lambda: read({planted!r}))
-with open("/tmp/for-the-next-learner", "w") as fh:  # a private /tmp: nobody else sees it
-    fh.write("hi")
+for folder in ("/tmp", "/dev/shm"):  # private to this kernel: nobody else sees these
+    with open(f"{{folder}}/for-the-next-learner", "w") as fh:
+        fh.write("hi")
 os.symlink("/etc/shadow", "planted-link")  # the grader must not chmod or write through it
 with open("scratch.txt", "w") as fh:  # the learner's own folder stays writable, as in nbgrader
     fh.write("ok")
@@ -121,6 +122,7 @@ def test_hostile_code_reaches_nothing_and_the_honest_cells_still_grade(course):
     assert "uid 65534 own folder writable" in text
     assert (root / "autograded" / "zoe" / ASSIGNMENT / "scratch.txt").read_text() == "ok"
     assert not Path("/tmp/for-the-next-learner").exists()
+    assert not Path("/dev/shm/for-the-next-learner").exists()
     shared.unlink()
     assert (root / "autograded" / "zoe" / ASSIGNMENT).stat().st_uid == os.getuid()
     assert not (root / "autograded" / "zoe" / ASSIGNMENT / "planted-link").is_symlink()
