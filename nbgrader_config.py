@@ -20,6 +20,14 @@ c.Exchange.root = os.environ.get("COURSE_EXCHANGE", "/srv/nbgrader/exchange")
 c.ExecutePreprocessor.timeout = int(os.environ.get("COURSE_CELL_TIMEOUT", "60"))
 c.ExecutePreprocessor.interrupt_on_timeout = True
 
+# A deleted grade/test cell is put back from the gradebook and run, so the answer still earns
+# its points (nbgrader's add_missing_cells); the note says so in both languages.
+c.OverwriteCells.add_missing_cells = True
+c.OverwriteCells.missing_cell_notification = (
+    "此单元格（id:{cell_id}）在提交中被删除，评分时已恢复。/ "
+    "This cell (id:{cell_id}) was missing from the submission. It was added back by nbgrader.\n\n"
+)
+
 # Bilingual stubs left where solutions are removed.
 c.ClearSolutions.code_stub = {
     "python": "# 在此作答 / YOUR ANSWER HERE\nraise NotImplementedError()",

@@ -28,7 +28,9 @@ def _load(module_name: str) -> tuple[Callable[[argparse.ArgumentParser], None], 
     return module.add_arguments, module.main
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with `only`, just that command's module is imported (its arguments are
+    parsed), so one command does not pay for every other command's imports."""
     parser = argparse.ArgumentParser(
         prog="autograder",
         description="电话催收课程评分工具 / Grading tools for the telephone collection course",
@@ -37,13 +39,16 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, help_text) in COMMANDS.items():
         command_parser = sub.add_parser(name, help=help_text, description=help_text)
-        add_arguments, _ = _load(module_name)
-        add_arguments(command_parser)
+        if only is None or name == only:
+            add_arguments, _ = _load(module_name)
+            add_arguments(command_parser)
     return parser
 
 
 def run(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    chosen = next((a for a in argv if not a.startswith("-")), None)
+    parser = build_parser(only=chosen if chosen in COMMANDS else None)
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help()

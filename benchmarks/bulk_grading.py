@@ -89,9 +89,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         stock = build(Path(tmp) / "stock", names, args.learners)
         ours = build(Path(tmp) / "ours", names, args.learners)
-        stock_s = ours_s = 0.0
+        per: dict[str, tuple[float, float]] = {}
         for name in names:
-            stock_s += timed(
+            one_stock = timed(
                 [
                     sys.executable,
                     "-m",
@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
                 ],
                 stock.root,
             )
-            ours_s += timed(
+            one_ours = timed(
                 [
                     sys.executable,
                     "-m",
@@ -122,6 +122,14 @@ def main(argv: list[str] | None = None) -> int:
                 ],
                 ours.root,
             )
+            per[name] = (one_stock, one_ours)
+            print(
+                f"{name:28s} stock {one_stock:6.1f} s  ours {one_ours:6.1f} s  "
+                f"{one_stock / one_ours:5.2f}x",
+                flush=True,
+            )
+        stock_s = sum(a for a, _ in per.values())
+        ours_s = sum(b for _, b in per.values())
         for name in names:
             a, b = stock.scores(name), ours.scores(name)
             if a != b:

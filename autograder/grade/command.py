@@ -33,12 +33,37 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-progress", dest="progress", action="store_false")
 
 
-def protected_paths(submitted: str, source: str, db_url: str) -> tuple[tuple, tuple]:
-    """(read-only, hidden) paths for learner code: submissions; instructor source, gradebook."""
-    hidden = [source]
+def protected_paths(spec: CourseSpec, config) -> tuple[tuple, str]:
+    """(hidden paths, confined area) for learner code: the instructor's source, every learner's
+    submissions and feedback, the exchange, the SQLite gradebook and its journals are hidden;
+    in autograded/ the kernel sees only its own learner's folder."""
+    submitted, source, db_url = spec.paths(config)
+    section = config.CourseDirectory
+    hidden = [
+        source,
+        submitted,
+        os.path.join(spec.root, section.get("feedback_directory", "feedback")),
+    ]
+    exchange = config.Exchange.get("root", "")
+    if exchange:
+        hidden.append(exchange)
     if db_url.startswith("sqlite:///"):
-        hidden.append(os.path.abspath(db_url[len("sqlite:///") :]))
-    return (submitted,), tuple(hidden)
+        db = os.path.abspath(db_url[len("sqlite:///") :])
+        hidden += [db, *(db + end for end in ("-journal", "-wal", "-shm"))]
+    autograded = os.path.join(spec.root, section.get("autograded_directory", "autograded"))
+    return tuple(hidden), autograded
+
+
+def unprivileged_user() -> str:
+    """The user learner code runs as: `nobody` when the grader is root (else no switch)."""
+    import pwd
+
+    if os.geteuid() != 0:
+        return ""
+    try:
+        return pwd.getpwnam("nobody").pw_name
+    except KeyError:
+        return ""
 
 
 def main(
@@ -71,14 +96,15 @@ def main(
         )
     spec = CourseSpec(resolve_root(course_dir), assignment, db, timeout)
     config = spec.load_config()
-    submitted_dir, source_dir, db_url = spec.paths(config)
-    readonly, hidden = protected_paths(submitted_dir, source_dir, db_url) if isolated else ((), ())
+    _, source_dir, _ = spec.paths(config)
+    hidden, confine = protected_paths(spec, config) if isolated else ((), "")
     limits = Limits(
         memory_mb=memory_mb,
         cpu_seconds=cpu_seconds,
         network=allow_network or not isolated,
-        readonly=readonly,
         hidden=hidden,
+        confine=confine,
+        user=unprivileged_user() if isolated else "",
     )
     if preload is None:
         preload = notebook_imports(sorted(Path(source_dir, assignment).glob("*.ipynb")))
@@ -87,7 +113,7 @@ def main(
     try:
         return _grade(spec, config, zygotes, student, force, workers, scheduler, progress, start)
     finally:
-        for zygote in zygotes:
+        for zygote in set(zygotes):
             zygote.close()
 
 
@@ -96,7 +122,10 @@ def early_zygotes(spec: CourseSpec, workers: int | None) -> list:
     from autograder.grade.zygote import Zygote
 
     count = workers or os.cpu_count() or 1
-    return [Zygote(spec.limits.sandbox_args(spec.preload)) for _ in range(count)]
+    # One shared zygote: the workers fork their kernels from it, so the course's imports
+    # (seconds of CPU for pandas and scikit-learn) are paid once, not once per worker.
+    zygote = Zygote(spec.limits.sandbox_args(spec.preload), shared=True)
+    return [zygote] * count
 
 
 def _grade(spec, config, zygotes, student, force, workers, scheduler, progress, start) -> int:

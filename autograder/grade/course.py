@@ -7,9 +7,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_PRELOAD = ("autograder.checks",)
-# Never preloaded: importing them before the kernel configures itself changes their behaviour
-# (matplotlib picks its backend at import time).
-NO_PRELOAD = ("matplotlib", "ipywidgets", "IPython", "ipykernel")
+# Never preloaded: importing them before the kernel's shell exists changes their behaviour
+# (pyplot and the inline backend hook into the running IPython shell when imported).
+NO_PRELOAD = (
+    "matplotlib.pyplot",
+    "matplotlib_inline",
+    "pylab",
+    "ipywidgets",
+    "IPython",
+    "ipykernel",
+)
+# matplotlib's core (0.3 s: font list, figure machinery) is safe to preload: its backend comes
+# from MPLBACKEND, which the zygote sets to what ipykernel sets (see sandbox.preload). pandas
+# imports it when a notebook plots, so it comes with pandas.
+MATPLOTLIB_CORE = ("matplotlib", "matplotlib.figure", "matplotlib.font_manager")
+
+
+def _never_preloaded(module: str) -> bool:
+    return any(module == p or module.startswith(p + ".") for p in NO_PRELOAD)
 
 
 @dataclass(frozen=True)
@@ -22,7 +37,9 @@ class Limits:
     network: bool = False  # False: the kernel runs in an empty network namespace if possible
     max_output_bytes: int = 1_000_000  # text kept per cell output after nbgrader's LimitOutput
     readonly: tuple[str, ...] = ()  # paths the kernel sees read-only (submitted/)
-    hidden: tuple[str, ...] = ()  # paths the kernel sees empty (source/, the SQLite gradebook)
+    hidden: tuple[str, ...] = ()  # paths the kernel sees empty (source/, submitted/, gradebook)
+    confine: str = ""  # autograded/: the kernel sees only its own learner's folder in it
+    user: str = ""  # the unprivileged user learner code runs as (needs root to switch)
 
     def sandbox_args(self, preload: tuple[str, ...]) -> list[str]:
         args = [
@@ -35,6 +52,10 @@ class Limits:
             args.append("--no-network")
         args += [f"--readonly={p}" for p in self.readonly]
         args += [f"--hide={p}" for p in self.hidden]
+        if self.confine:
+            args.append(f"--confine={self.confine}")
+        if self.user:
+            args.append(f"--user={self.user}")
         return args
 
 
@@ -126,5 +147,9 @@ def notebook_imports(paths: list[Path]) -> tuple[str, ...]:
                     found.extend(alias.name for alias in node.names)
                 elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
                     found.append(node.module)
-    keep = [m for m in dict.fromkeys(found) if m.split(".")[0] not in NO_PRELOAD]
+                    # `from package import module`: the names may be submodules (else skipped)
+                    found.extend(f"{node.module}.{a.name}" for a in node.names if a.name != "*")
+    if any(m.split(".")[0] in ("pandas", "matplotlib") for m in found):
+        found.extend(MATPLOTLIB_CORE)
+    keep = [m for m in dict.fromkeys(found) if not _never_preloaded(m)]
     return tuple(keep)

@@ -9,10 +9,12 @@ sandboxed kernel instead of starting one. The parent runs the rest (see stages.p
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from dataclasses import dataclass, field
 
+from jupyter_core.utils import run_sync
 from nbgrader.preprocessors import Execute
 
 from autograder.grade.course import CourseSpec
@@ -22,7 +24,9 @@ from autograder.grade.reasons import describe_error
 
 # Preprocessors that open the gradebook: they and everything after them run in the parent.
 GRADEBOOK_PREPROCESSORS = {"SaveAutoGrades", "AssignLatePenalties", "OverwriteCells"}
-SETUP_CODE = "__import__('os').chdir({path!r})"
+# Runs before any learner code: moves to the notebook's folder, confines and drops root
+# (sandbox.enter, loaded in every warm kernel).
+SETUP_CODE = "__import__('sys').modules['autograder.grade.sandbox'].enter({path!r})"
 
 
 class WarmExecute(Execute):
@@ -44,6 +48,10 @@ class WarmExecute(Execute):
             if not reply or reply["content"].get("status") != "ok":
                 raise RuntimeError(f"could not move the kernel to {path}")
         return kc
+
+    # nbclient binds its sync wrapper to its own coroutine at class creation, and Execute runs
+    # the sync path: without this line the set-up above would never run.
+    start_new_kernel_client = run_sync(async_start_new_kernel_client)
 
 
 @dataclass
@@ -121,12 +129,31 @@ class Engine:
                     self.execute.pool_km = None
                 if km is not None:
                     pool.discard(km)
+                    reclaim(path.rsplit("/", 1)[0], self.spec.limits.user)
         result.seconds = time.monotonic() - start
         return result
 
     def close(self) -> None:
         for pool in self.pools.values():
             pool.close()
+
+
+def reclaim(folder: str, user: str) -> None:
+    """Give a notebook's folder back to the grader after a kernel ran in it as `user`.
+
+    Symbolic links the learner's code left there are removed first: the grader (root) then
+    writes the graded notebook into the folder and nbgrader chmods every file in it, and
+    neither must follow a link out of the folder (e.g. to /etc/shadow).
+    """
+    if not user or not os.path.isdir(folder) or os.path.islink(folder):
+        return
+    for dirpath, dirnames, filenames in os.walk(folder):
+        for name in dirnames + filenames:
+            path = os.path.join(dirpath, name)
+            if os.path.islink(path):
+                os.unlink(path)
+    os.chown(folder, os.getuid(), os.getgid())
+    os.chmod(folder, 0o755)
 
 
 def worker_preprocessors(preprocessors: list) -> list:

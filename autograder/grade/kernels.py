@@ -122,6 +122,8 @@ class KernelPool:
         self.kernel_name = kernel_name
         self.ahead = ahead
         self.tmp = tempfile.mkdtemp(prefix="agk-")  # short: unix socket paths are limited
+        if limits.user:  # the kernel, once unprivileged, reaches its own folder (not listable)
+            os.chmod(self.tmp, 0o711)
         self._count = 0
         self._ready: deque[SandboxedKernelManager] = deque()
         self.zygote = zygote
@@ -132,7 +134,7 @@ class KernelPool:
     def _start(self) -> SandboxedKernelManager:
         self._count += 1
         kdir = Path(self.tmp) / f"k{self._count}"
-        kdir.mkdir()
+        kdir.mkdir(mode=0o711)
         km = SandboxedKernelManager(kernel_name=self.kernel_name)
         km.client_class = "autograder.grade.kernels.QuickReadyClient"
         km.sandbox_args = self.limits.sandbox_args(self.preload)

@@ -14,6 +14,10 @@ the kernel starts, in the kernel's own process, it:
   learner code cannot change submissions or read the instructor's source or the gradebook;
   the kernel then runs as PID 1 of a new PID namespace (``CLONE_NEWPID``, fresh /proc), so it
   cannot see or signal the grader, its workers or other learners' kernels;
+- with ``--confine AREA`` (the autograded/ folder) and ``--user NAME``, remembers what
+  `enter` must do once the grader names the notebook's folder (a warm kernel boots before it
+  knows its learner): cover AREA with an empty tmpfs, bind back only that learner's folder,
+  give the folder to NAME and drop root for NAME, so that learner code cannot undo any mount;
 - imports the ``--preload`` modules into ``sys.modules`` only (nothing lands in the learner's
   namespace), so ``import pandas`` in the notebook costs nothing;
 - runs the kernel module in this same process (``runpy``), so the preloaded modules stay loaded.
@@ -25,8 +29,10 @@ import argparse
 import ctypes
 import importlib
 import os
+import pwd
 import resource
 import runpy
+import shutil
 import signal
 import sys
 
@@ -122,13 +128,154 @@ def enter_pid_namespace() -> None:
     _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, None)
 
 
+# What `enter` does in this kernel, set by `isolate` before any learner code runs.
+_pending: dict[str, str] = {}
+
+
 def isolate(opts: argparse.Namespace) -> None:
     """Apply the namespaces asked for in `opts` (network, then files)."""
     if opts.no_network and not drop_network():
         raise SystemExit("sandbox: network isolation requested but unshare(CLONE_NEWNET) failed")
-    if opts.readonly or opts.hide:
+    if opts.readonly or opts.hide or opts.confine:
         protect_paths(opts.readonly, opts.hide)
         enter_pid_namespace()
+        _pending.update(confine=opts.confine or "", user=opts.user or "")
+
+
+def _confine(area: str, own: str) -> None:
+    """Cover `area` with an empty read-only tmpfs in which only `own` is bound back."""
+    rel = os.path.relpath(own, area)
+    if rel.startswith(os.pardir) or rel == os.curdir:
+        raise ValueError(f"{own} is not inside {area}")
+    fd = os.open(own, os.O_PATH)
+    try:
+        _mount("tmpfs", area, "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,mode=755")
+        target = os.path.join(area, rel)
+        os.makedirs(target)
+        _mount(f"/proc/self/fd/{fd}", target, None, MS_BIND, None)
+    finally:
+        os.close(fd)
+    _mount(None, area, None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, "size=64k,mode=755")
+
+
+def _matplotlib_home(home: str, uid: int, gid: int) -> None:
+    """A private matplotlib config dir holding the grader's font cache (no rebuild, no warning)."""
+    os.makedirs(home, mode=0o700, exist_ok=True)
+    base = os.path.expanduser("~")
+    for folder in (
+        os.environ.get("MPLCONFIGDIR", ""),
+        os.path.join(os.environ.get("XDG_CACHE_HOME", os.path.join(base, ".cache")), "matplotlib"),
+        os.path.join(
+            os.environ.get("XDG_CONFIG_HOME", os.path.join(base, ".config")), "matplotlib"
+        ),
+    ):
+        if folder and os.path.isdir(folder):
+            for name in os.listdir(folder):
+                if name.endswith(".json") or name == "matplotlibrc":
+                    shutil.copy(os.path.join(folder, name), home)
+    for name in [home, *(os.path.join(home, n) for n in os.listdir(home))]:
+        os.chown(name, uid, gid)
+    os.environ["MPLCONFIGDIR"] = home
+
+
+def _can_enter(path: str, uid: int, gid: int) -> bool:
+    st = os.stat(path)
+    bit = 0o100 if st.st_uid == uid else 0o010 if st.st_gid == gid else 0o001
+    return bool(st.st_mode & bit)
+
+
+def _closed_ancestor(path: str, uid: int, gid: int) -> str | None:
+    """The top-most folder above `path` that `uid` may not pass through, if any."""
+    parts = path.strip("/").split("/")
+    for depth in range(len(parts)):
+        folder = "/" + "/".join(parts[:depth])
+        if not _can_enter(folder, uid, gid):
+            return folder
+    return None
+
+
+def _make_reachable(paths: list[str], uid: int, gid: int) -> None:
+    """Let `uid` reach `paths` (the interpreter, sys.path, its folder) through closed folders
+    (e.g. a grader's home holding the Python install): each closed folder is covered by a
+    tmpfs into which only the needed paths, with their own mounts, are bound back."""
+    for _ in range(8):  # a bound-back path may hold another closed folder further down
+        blocked: dict[str, list[str]] = {}
+        for path in sorted({os.path.realpath(p) for p in paths if os.path.exists(p)}):
+            closed = _closed_ancestor(path, uid, gid)
+            if closed and not any(path.startswith(q + "/") for q in blocked.get(closed, [])):
+                blocked.setdefault(closed, []).append(path)
+        if not blocked:
+            return
+        for closed, inside in blocked.items():
+            fds = [os.open(p, os.O_PATH) for p in inside]
+            try:
+                _mount("tmpfs", closed, "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,mode=755")
+                for path, fd in zip(inside, fds, strict=True):
+                    if os.path.isdir(f"/proc/self/fd/{fd}"):
+                        os.makedirs(path, exist_ok=True)
+                    else:
+                        os.makedirs(os.path.dirname(path), exist_ok=True)
+                        open(path, "a").close()
+                    _mount(f"/proc/self/fd/{fd}", path, None, MS_BIND | MS_REC, None)
+            finally:
+                for fd in fds:
+                    os.close(fd)
+
+
+def _private_tmp(keep: list[str]) -> None:
+    """A fresh, empty /tmp and /dev/shm for this kernel alone (kernels cannot pass files to each
+    other through them); the kept paths that live under /tmp are bound back, with their mounts."""
+    found = {os.path.realpath(p) for p in keep if p and os.path.exists(p)}
+    inside = sorted(p for p in found if p.startswith("/tmp/"))
+    tops = [p for p in inside if not any(p.startswith(q + "/") for q in inside)]
+    fds = [os.open(p, os.O_PATH) for p in tops]
+    try:
+        _mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "size=256m,mode=1777")
+        if os.path.isdir("/dev/shm"):  # shared memory files too: one kernel's alone
+            _mount("tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV, "size=256m,mode=1777")
+        for path, fd in zip(tops, fds, strict=True):
+            if os.path.isdir(f"/proc/self/fd/{fd}"):
+                os.makedirs(path, exist_ok=True)
+            else:
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                open(path, "a").close()
+            _mount(f"/proc/self/fd/{fd}", path, None, MS_BIND | MS_REC, None)
+    finally:
+        for fd in fds:
+            os.close(fd)
+
+
+def _drop_root(user: str, own: str, boot_dir: str) -> None:
+    """Become `user` in every thread (glibc applies setuid to all); it owns its folder."""
+    entry = pwd.getpwnam(user)
+    os.chown(own, entry.pw_uid, entry.pw_gid)
+    _matplotlib_home(os.path.join(boot_dir, "home"), entry.pw_uid, entry.pw_gid)
+    needed = [sys.base_prefix, sys.base_exec_prefix, sys.prefix, *sys.path, own, boot_dir]
+    _private_tmp(needed)
+    _make_reachable([p for p in needed if p], entry.pw_uid, entry.pw_gid)
+    os.chdir(own)  # through the path bound back above, if any
+    os.setgroups([])
+    os.setgid(entry.pw_gid)
+    os.setuid(entry.pw_uid)
+    if os.getuid() == 0 or os.geteuid() == 0:
+        raise OSError("could not drop root")
+
+
+def enter(path: str) -> None:
+    """Move this kernel to its notebook's folder before any learner code runs.
+
+    In a confined kernel (see `isolate`) the rest of autograded/ disappears first and the
+    kernel stops being root; the working directory is entered before that, so the folder is
+    usable even when its ancestors are closed to the unprivileged user.
+    """
+    own = os.path.realpath(path)
+    boot_dir = os.getcwd()  # the kernel's own scratch folder, made by the pool
+    if _pending.get("confine"):
+        _confine(os.path.realpath(_pending["confine"]), own)
+    os.chdir(own)
+    if _pending.get("user"):
+        _drop_root(_pending["user"], own, boot_dir)
+    _pending.clear()
 
 
 def option_parser(prog: str) -> argparse.ArgumentParser:
@@ -139,12 +286,21 @@ def option_parser(prog: str) -> argparse.ArgumentParser:
     parser.add_argument("--no-network", action="store_true")
     parser.add_argument("--readonly", action="append", default=[])
     parser.add_argument("--hide", action="append", default=[])
+    parser.add_argument("--confine", default="")
+    parser.add_argument("--user", default="")
     parser.add_argument("--preload", default="")
     return parser
 
 
+INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
+
+
 def preload(modules: list[str]) -> None:
     """Import modules so the kernel starts warm; a module that fails to import is skipped."""
+    if any(m.split(".")[0] == "matplotlib" for m in modules):
+        # matplotlib reads its backend from MPLBACKEND when imported; ipykernel sets it so
+        # before any cell runs, so a kernel that imports matplotlib later gets the same.
+        os.environ.setdefault("MPLBACKEND", INLINE_BACKEND)
     for name in modules:
         try:
             importlib.import_module(name)

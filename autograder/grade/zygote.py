@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from autograder.grade.sandbox import (
+    _die_with_parent,
     isolate,
     isolation_available,
     option_parser,
@@ -97,6 +98,7 @@ def serve(argv: list[str] | None = None) -> None:
     opts = option_parser("autograder.grade.zygote").parse_args(
         sys.argv[1:] if argv is None else argv
     )
+    _die_with_parent()  # a grader killed outright leaves no zygote behind
     if sys.path and sys.path[0] == "":
         del sys.path[0]  # as `python -m ipykernel_launcher` leaves sys.path
     preload(["ipykernel.kernelapp", *[m for m in opts.preload.split(",") if m]])
@@ -104,7 +106,9 @@ def serve(argv: list[str] | None = None) -> None:
     os.dup2(2, 1)  # kernels print to the worker's stderr, never into the reply pipe
     signal.signal(signal.SIGCHLD, _reap)
     with os.fdopen(reply_fd, "w") as replies:
-        if (opts.no_network or opts.readonly or opts.hide) and not isolation_available():
+        if (
+            opts.no_network or opts.readonly or opts.hide or opts.confine
+        ) and not isolation_available():
             # e.g. a Dask worker on a machine without namespaces: say so, start no kernel
             message = f"kernel sandbox unavailable on {os.uname().nodename}: cannot unshare"
             replies.write(json.dumps({"error": message}) + "\n")
@@ -123,13 +127,23 @@ def serve(argv: list[str] | None = None) -> None:
 class Zygote:
     """The worker's handle on its zygote process."""
 
-    def __init__(self, sandbox_args: list[str]) -> None:
+    def __init__(self, sandbox_args: list[str], shared: bool = False) -> None:
         cmd = [sys.executable, "-c", _BOOT.format(root=PACKAGE_ROOT), *sandbox_args]
         self.proc = subprocess.Popen(
             cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1
         )
-        self.lock = threading.Lock()
-        self._ready = False
+        self.owner = os.getpid()
+        if shared:
+            # One zygote for every forked worker process (one preload, not one per worker):
+            # each request and its one-line reply happen under a lock all the processes share.
+            import multiprocessing
+
+            context = multiprocessing.get_context("fork")
+            self.lock = context.Lock()
+            self._ready = context.Value("b", 0, lock=False)
+        else:
+            self.lock = threading.Lock()
+            self._ready = _Flag()
 
     def _read(self) -> dict:
         line = self.proc.stdout.readline()
@@ -140,11 +154,11 @@ class Zygote:
     def spawn(self, module: str, args: list[str], cwd: str, env: dict[str, str]) -> int:
         """Fork a kernel running `python -m module args` in `cwd` with `env`; its pid."""
         with self.lock:
-            if not self._ready:
+            if not self._ready.value:
                 hello = self._read()
                 if "error" in hello:
                     raise RuntimeError(hello["error"])
-                self._ready = True
+                self._ready.value = 1
             request = {"module": module, "args": args, "cwd": cwd, "env": env}
             self.proc.stdin.write(json.dumps(request) + "\n")
             self.proc.stdin.flush()
@@ -155,7 +169,9 @@ class Zygote:
         return ForkedProcess(self.proc.pid).poll() is None
 
     def close(self) -> None:
-        """Stop the zygote (its kernels are shut down by their pool)."""
+        """Stop the zygote (its kernels are shut down by their pool); only its creator may."""
+        if os.getpid() != self.owner:
+            return
         try:
             self.proc.stdin.close()
         except OSError:
@@ -166,6 +182,10 @@ class Zygote:
                 self.proc.wait(timeout=2)
             except (subprocess.TimeoutExpired, ChildProcessError):
                 pass
+
+
+class _Flag:
+    value = 0
 
 
 class ForkedProcess:

@@ -41,3 +41,20 @@ def test_module_entry_point_runs():
     )
     assert proc.returncode == 0
     assert __version__ in proc.stdout
+
+
+def test_one_command_imports_only_its_own_module():
+    """`autograder grade` does not pay for the other commands' imports (seconds of CPU)."""
+    code = (
+        "import sys; from autograder.cli import build_parser; build_parser(only='grade'); "
+        "print(sorted(m for m in ('autograder.report.texts', 'autograder.review_cli') "
+        "if m in sys.modules))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"
+
+
+def test_a_command_still_parses_its_own_arguments():
+    args = build_parser(only="grade").parse_args(["grade", "00-welcome", "--workers", "2"])
+    assert args.assignment == "00-welcome" and args.workers == 2

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from coursekit import blank_copy, solved_copy, with_answers
+from coursekit import blank_copy, grade_id, solved_copy, with_answers
 from gradekit import ASSIGNMENT, autograded, comments, copy_course, grade, normalised
+from nbformat.v4 import new_code_cell
 
 
 def learners() -> dict:
@@ -17,7 +18,18 @@ def learners() -> dict:
             "q1_answer": "dated_commitment = 'A'",
         },
     )
-    return {"alice": solved, "bob": blank_copy(ASSIGNMENT), "carol": partial}
+    # a learner reading a data file beside the notebook: kernels run in the notebook's folder
+    reader = solved_copy(ASSIGNMENT)
+    reader.cells.insert(1, new_code_cell("import os\nprint(open('accounts.csv').read())"))
+    # a deleted test cell: both put it back (add_missing_cells in nbgrader_config.py) and run it
+    deleter = solved_copy(ASSIGNMENT)
+    deleter.cells = [c for c in deleter.cells if grade_id(c) != "q2_1"]
+    return {
+        "alice": reader,
+        "bob": blank_copy(ASSIGNMENT),
+        "carol": partial,
+        "dave": deleter,
+    }
 
 
 def lateness(course) -> dict:
@@ -68,6 +80,7 @@ def test_scores_comments_and_notebooks_match_stock_autograde(generated, tmp_path
     # the cohort spans full, zero and partial credit, so the comparison means something
     totals = sorted(s["total"] for s in expected.values())
     assert totals[0] == 0 and 0 < totals[1] < totals[2]
+    assert expected["dave"]["q2_1"] == 2.0, "the restored test earned its points in stock too"
     assert comments(ours) == comments(stock)
     late = lateness(stock)
     assert late["carol"][1] > 0, "the late hand-in is late"

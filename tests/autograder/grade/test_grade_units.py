@@ -40,7 +40,9 @@ def test_run_log_keeps_failures_and_notes_and_forgets_clean_grades(tmp_path):
     assert RunLog(tmp_path / "_log" / "a.json").failed_students() == {"dee"}
 
 
-def test_notebook_imports_skip_magics_relative_and_matplotlib(tmp_path):
+def test_notebook_imports_skip_magics_relative_and_pyplot(tmp_path):
+    """pyplot hooks into the shell when imported: never preloaded; matplotlib's core comes
+    with pandas (it plots through it); `from a import b` may name the submodule a.b."""
     nb = new_notebook(
         cells=[
             new_code_cell(
@@ -52,7 +54,16 @@ def test_notebook_imports_skip_magics_relative_and_matplotlib(tmp_path):
     )
     path = tmp_path / "nb.ipynb"
     nbformat.write(nb, str(path))
-    assert notebook_imports([path]) == ("pandas", "autograder.checks", "os", "json")
+    assert notebook_imports([path]) == (
+        "pandas",
+        "autograder.checks",
+        "autograder.checks.x",
+        "os",
+        "json",
+        "matplotlib",
+        "matplotlib.figure",
+        "matplotlib.font_manager",
+    )
 
 
 @pytest.mark.parametrize(
@@ -249,3 +260,20 @@ def test_jobs_of_a_lost_worker_get_one_more_try(tmp_path):
     status = {o.student: o.status for o in outcomes}
     assert status == {"ok": GRADED, "unlucky": GRADED, "always-dies": FAILED}
     assert sorted(executor.runs) == ["always-dies", "always-dies", "ok", "unlucky", "unlucky"]
+
+
+def test_grading_imports_skip_nbgrader_server_extensions():
+    """The run loads nbgrader's converters without its server extensions (seconds of CPU)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from autograder.grade.speedups import skip_unused_imports; "
+        "skip_unused_imports(); from nbgrader.converters import Autograde; "
+        "from nbgrader.api import Gradebook; import nbgrader; "
+        "print(nbgrader.__version__, 'nbgrader.server_extensions' in sys.modules)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    version, loaded = proc.stdout.split()
+    assert version.startswith("0.9") and loaded == "False"
