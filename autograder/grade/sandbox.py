@@ -210,16 +210,21 @@ def _make_reachable(paths: list[str], uid: int, gid: int) -> None:
             fds = [os.open(p, os.O_PATH) for p in inside]
             try:
                 _mount("tmpfs", closed, "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,mode=755")
-                for path, fd in zip(inside, fds, strict=True):
-                    if os.path.isdir(f"/proc/self/fd/{fd}"):
-                        os.makedirs(path, exist_ok=True)
-                    else:
-                        os.makedirs(os.path.dirname(path), exist_ok=True)
-                        open(path, "a").close()
-                    _mount(f"/proc/self/fd/{fd}", path, None, MS_BIND | MS_REC, None)
+                _bind_back(inside, fds)
             finally:
                 for fd in fds:
                     os.close(fd)
+
+
+def _bind_back(paths: list[str], fds: list[int]) -> None:
+    """Bind each path, opened with O_PATH before a tmpfs covered it, back at its old place."""
+    for path, fd in zip(paths, fds, strict=True):
+        if os.path.isdir(f"/proc/self/fd/{fd}"):
+            os.makedirs(path, exist_ok=True)
+        else:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            open(path, "a").close()
+        _mount(f"/proc/self/fd/{fd}", path, None, MS_BIND | MS_REC, None)
 
 
 def _private_tmp(keep: list[str]) -> None:
@@ -233,13 +238,7 @@ def _private_tmp(keep: list[str]) -> None:
         _mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "size=256m,mode=1777")
         if os.path.isdir("/dev/shm"):  # shared memory files too: one kernel's alone
             _mount("tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV, "size=256m,mode=1777")
-        for path, fd in zip(tops, fds, strict=True):
-            if os.path.isdir(f"/proc/self/fd/{fd}"):
-                os.makedirs(path, exist_ok=True)
-            else:
-                os.makedirs(os.path.dirname(path), exist_ok=True)
-                open(path, "a").close()
-            _mount(f"/proc/self/fd/{fd}", path, None, MS_BIND | MS_REC, None)
+        _bind_back(tops, fds)
     finally:
         for fd in fds:
             os.close(fd)
