@@ -112,8 +112,11 @@ def is_negated(norm: str, i: int) -> bool:
         gap = wprefix[last.end() :]
         reach = 5 if last.group(1) in ("no one", "nobody", "never", "no longer") else 3
         # a list keeps the negation: `don't accept gift cards or crypto`
+        # (the first part holds the verb phrase and the first item, so it may be a little longer)
         parts = re.split(r"\b(?:or|nor|and)\b", gap)
-        if all(len(p.split()) <= reach for p in parts) and not _BREAK_EN.search(gap):
+        first = reach + 3 if len(parts) > 1 else reach
+        sizes = [len(p.split()) for p in parts]
+        if sizes[0] <= first and all(n <= reach for n in sizes[1:]) and not _BREAK_EN.search(gap):
             return True
     return False
 
