@@ -43,7 +43,8 @@ _REPORT_ZH = re.compile(
 _REPORT_EN = re.compile(
     r"\b(if anyone|if someone|anyone who|someone who|anybody who|some collectors|other collectors|"
     r"you may hear|scammers?|fraudsters?|you said|you called|claims? to be|claiming to be|pretend|"
-    r"impersonat\w*|beware|so called|so-called|such as|like saying)\b"
+    r"impersonat\w*|beware|so called|so-called|such as|like saying|whoever told you|"
+    r"(someone|somebody|anyone|people|they) (told|tells|tell) you)\b"
 )
 # Denied right after: `黑名单其实并不存在`, `... is not true`.
 _DENIED_AFTER = re.compile(
