@@ -43,7 +43,8 @@ _REPORT_ZH = re.compile(
 _REPORT_EN = re.compile(
     r"\b(if anyone|if someone|anyone who|someone who|anybody who|some collectors|other collectors|"
     r"you may hear|scammers?|fraudsters?|you said|you called|claims? to be|claiming to be|pretend|"
-    r"impersonat\w*|beware|so called|so-called|such as|like saying)\b"
+    r"impersonat\w*|beware|so called|so-called|such as|like saying|whoever told you|"
+    r"(someone|somebody|anyone|people|they) (told|tells|tell) you)\b"
 )
 # Denied right after: `黑名单其实并不存在`, `... is not true`.
 _DENIED_AFTER = re.compile(
@@ -112,8 +113,11 @@ def is_negated(norm: str, i: int) -> bool:
         gap = wprefix[last.end() :]
         reach = 5 if last.group(1) in ("no one", "nobody", "never", "no longer") else 3
         # a list keeps the negation: `don't accept gift cards or crypto`
+        # (the first part holds the verb phrase and the first item, so it may be a little longer)
         parts = re.split(r"\b(?:or|nor|and)\b", gap)
-        if all(len(p.split()) <= reach for p in parts) and not _BREAK_EN.search(gap):
+        first = reach + 3 if len(parts) > 1 else reach
+        sizes = [len(p.split()) for p in parts]
+        if sizes[0] <= first and all(n <= reach for n in sizes[1:]) and not _BREAK_EN.search(gap):
             return True
     return False
 
