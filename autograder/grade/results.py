@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
 import os
+import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -30,16 +32,28 @@ class RunLog:
     grading them cleanly removes the entry. A submission is marked `running` before it is
     prepared, so if the run is killed half-way its half-written autograded notebook is not
     taken for a graded one next time. Written after every change: a crash loses nothing known.
+
+    Several runs may share one log (two graders taking different students at once, on one
+    machine or on a shared course folder): each save takes an exclusive lock on a sidecar
+    `.lock` file, re-reads the log and applies only the students this run has touched, then
+    replaces the file atomically through a temporary file of its own. No run's entries are
+    lost and a reader never sees a half-written file.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.entries: dict[str, dict] = {}
-        if path.is_file():
-            try:
-                self.entries = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                self.entries = {}
+        self.entries: dict[str, dict] = self._read()
+        # students this run changed: their entry, or None for "remove"
+        self._changes: dict[str, dict | None] = {}
+
+    def _read(self) -> dict[str, dict]:
+        if not self.path.is_file():
+            return {}
+        try:
+            entries = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return entries if isinstance(entries, dict) else {}
 
     @classmethod
     def for_assignment(cls, coursedir, assignment: str) -> RunLog:
@@ -51,26 +65,53 @@ class RunLog:
         return {s for s, e in self.entries.items() if e.get("status") in (FAILED, RUNNING)}
 
     def started(self, student: str) -> None:
-        self.entries[student] = {"student": student, "status": RUNNING}
+        self._changes[student] = {"student": student, "status": RUNNING}
         self.save()
 
     def record(self, outcome: Outcome) -> None:
         if outcome.status == SKIPPED:
             return
         if outcome.status == GRADED and not outcome.notes:
-            self.entries.pop(outcome.student, None)
+            self._changes[outcome.student] = None
         else:
             entry = asdict(outcome)
             entry["time"] = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
-            self.entries[outcome.student] = entry
+            self._changes[outcome.student] = entry
         self.save()
 
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        text = json.dumps(self.entries, ensure_ascii=False, indent=1, sort_keys=True)
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, self.path)
+        with _locked(self.path.with_suffix(".lock")):
+            entries = self._read()
+            for student, entry in self._changes.items():
+                if entry is None:
+                    entries.pop(student, None)
+                else:
+                    entries[student] = entry
+            text = json.dumps(entries, ensure_ascii=False, indent=1, sort_keys=True)
+            tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.{uuid.uuid4().hex}.tmp")
+            try:
+                tmp.write_text(text, encoding="utf-8")
+                os.replace(tmp, self.path)
+            finally:
+                tmp.unlink(missing_ok=True)
+        self.entries = entries
+
+
+@contextlib.contextmanager
+def _locked(path: Path):
+    """An exclusive advisory lock held for the block (POSIX `flock`; elsewhere none)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX: the atomic replace still holds
+        yield
+        return
+    with open(path, "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def summary(outcomes: list[Outcome], seconds: float) -> str:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import resource
 import subprocess
 import sys
+from pathlib import Path
 
 import jsonschema
 import nbformat
@@ -38,6 +40,46 @@ def test_run_log_keeps_failures_and_notes_and_forgets_clean_grades(tmp_path):
     assert set(RunLog(tmp_path / "_log" / "a.json").entries) == {"bob"}
     again.started("dee")  # a run killed while grading dee: dee is not taken as graded
     assert RunLog(tmp_path / "_log" / "a.json").failed_students() == {"dee"}
+
+
+def test_run_logs_of_two_runs_at_once_keep_each_others_entries(tmp_path):
+    """Two graders on different students share autograded/_log/: neither overwrites the other."""
+    path = tmp_path / "_log" / "a.json"
+    first, second = RunLog(path), RunLog(path)
+    first.started("amy")
+    second.started("cat")
+    first.record(Outcome("amy", FAILED, "kernel died"))
+    second.record(Outcome("cat", GRADED))
+    assert RunLog(path).entries.keys() == {"amy"}
+    assert RunLog(path).entries["amy"]["reason"] == "kernel died"
+    second.record(Outcome("cat", FAILED, "notebook is not valid JSON"))
+    assert RunLog(path).failed_students() == {"amy", "cat"}
+    assert not list(path.parent.glob("*.tmp"))
+
+
+def _hammer_run_log(path: str, prefix: str, rounds: int) -> None:
+    log = RunLog(Path(path))
+    for i in range(rounds):
+        log.started(f"{prefix}{i}")
+        log.record(Outcome(f"{prefix}{i}", FAILED, f"reason {i}"))
+
+
+def test_run_log_survives_processes_writing_at_once(tmp_path):
+    """Four processes save 40 times each into one log: no crash, no lost entry, valid JSON."""
+    path = tmp_path / "_log" / "a.json"
+    context = multiprocessing.get_context("fork")
+    procs = [
+        context.Process(target=_hammer_run_log, args=(str(path), f"s{n}-", 20)) for n in range(4)
+    ]
+    for proc in procs:
+        proc.start()
+    for proc in procs:
+        proc.join(60)
+    assert [proc.exitcode for proc in procs] == [0, 0, 0, 0]
+    entries = json.loads(path.read_text(encoding="utf-8"))
+    assert set(entries) == {f"s{n}-{i}" for n in range(4) for i in range(20)}
+    assert {e["status"] for e in entries.values()} == {FAILED}
+    assert not list(path.parent.glob("*.tmp"))
 
 
 def test_notebook_imports_skip_magics_relative_and_pyplot(tmp_path):
