@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from .commitments import find_commitment
-from .elements import find_elements
 from .flags import find_flags, hours_flag, jurisdiction_of
 from .model import ReviewResult
 from .speakers import split_turns
@@ -47,7 +46,6 @@ def review(text: str, at: datetime, jurisdiction: str | None = None) -> ReviewRe
     wall = _wall_time(at, place)
     result = ReviewResult(text=text, at=wall, turns=turns)
     if not turns:
-        result.elements = find_elements(turns)
         return result
     flags = find_flags(turns)
     late = hours_flag(wall, place)
@@ -55,5 +53,4 @@ def review(text: str, at: datetime, jurisdiction: str | None = None) -> ReviewRe
         flags.insert(0, late)
     result.flags = flags
     result.commitment = find_commitment(turns, wall)
-    result.elements = find_elements(turns, flags)
-    return result
+    return result  # result.elements are found on first use

@@ -88,7 +88,21 @@ class ReviewResult:
     turns: list[Turn] = field(default_factory=list)
     commitment: Commitment | None = None
     flags: list[Flag] = field(default_factory=list)
-    elements: list[Element] = field(default_factory=list)
+    # computed on first use: only script grading reads them (about a fifth of a review's time)
+    _elements: list[Element] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def elements(self) -> list[Element]:
+        """The seven script elements, each present (with its quote) or missing (with a hint)."""
+        if self._elements is None:
+            from .elements import find_elements
+
+            self._elements = find_elements(self.turns, self.flags)
+        return self._elements
+
+    @elements.setter
+    def elements(self, value: list[Element]) -> None:
+        self._elements = list(value)
 
     @property
     def flag_categories(self) -> set[str]:

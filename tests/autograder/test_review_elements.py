@@ -80,3 +80,14 @@ TABLE = yaml.safe_load(
 def test_element_table(case):
     got = [e.name for e in review(case["text"], at=DAY).elements if not e.present]
     assert got == case["missing"], case["why"]
+
+
+def test_elements_are_found_on_first_use_and_kept():
+    """Flag-only callers (compliance review, bulk reports) never pay for the element search."""
+    r = review("催收员：您好，我是XX资产管理公司的小李。请问您今天还是明天还款？", at=DAY)
+    assert r._elements is None
+    first = r.elements
+    assert [e.name for e in first] == list(ELEMENTS)
+    assert r.elements is first
+    assert {e.name for e in first if e.present} >= {"self_identification", "closed_question_day"}
+    assert len(review("", at=DAY).missing_elements) == len(ELEMENTS)
