@@ -40,6 +40,7 @@ class Limits:
     hidden: tuple[str, ...] = ()  # paths the kernel sees empty (source/, submitted/, gradebook)
     confine: str = ""  # autograded/: the kernel sees only its own learner's folder in it
     user: str = ""  # the unprivileged user learner code runs as (needs root to switch)
+    processes: int = 256  # RLIMIT_NPROC of that user (processes and threads; only with `user`)
 
     def sandbox_args(self, preload: tuple[str, ...]) -> list[str]:
         args = [
@@ -55,7 +56,7 @@ class Limits:
         if self.confine:
             args.append(f"--confine={self.confine}")
         if self.user:
-            args.append(f"--user={self.user}")
+            args += [f"--user={self.user}", f"--max-processes={self.processes}"]
         return args
 
 

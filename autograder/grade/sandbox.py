@@ -18,6 +18,8 @@ the kernel starts, in the kernel's own process, it:
   `enter` must do once the grader names the notebook's folder (a warm kernel boots before it
   knows its learner): cover AREA with an empty tmpfs, bind back only that learner's folder,
   give the folder to NAME and drop root for NAME, so that learner code cannot undo any mount;
+  ``--max-processes N`` then caps NAME's processes and threads (``RLIMIT_NPROC``), so a fork
+  bomb fails with EAGAIN instead of filling the machine (the PID namespace reaps what it made);
 - imports the ``--preload`` modules into ``sys.modules`` only (nothing lands in the learner's
   namespace), so ``import pandas`` in the notebook costs nothing;
 - runs the kernel module in this same process (``runpy``), so the preloaded modules stay loaded.
@@ -139,7 +141,11 @@ def isolate(opts: argparse.Namespace) -> None:
     if opts.readonly or opts.hide or opts.confine:
         protect_paths(opts.readonly, opts.hide)
         enter_pid_namespace()
-        _pending.update(confine=opts.confine or "", user=opts.user or "")
+        _pending.update(
+            confine=opts.confine or "",
+            user=opts.user or "",
+            processes=str(opts.max_processes),
+        )
 
 
 def _confine(area: str, own: str) -> None:
@@ -244,8 +250,11 @@ def _private_tmp(keep: list[str]) -> None:
             os.close(fd)
 
 
-def _drop_root(user: str, own: str, boot_dir: str) -> None:
-    """Become `user` in every thread (glibc applies setuid to all); it owns its folder."""
+def _drop_root(user: str, own: str, boot_dir: str, processes: int = 0) -> None:
+    """Become `user` in every thread (glibc applies setuid to all); it owns its folder.
+
+    `processes` > 0 caps the user's processes and threads (RLIMIT_NPROC counts every task of
+    the real user id; root ignores it, so it only means something once root is dropped)."""
     entry = pwd.getpwnam(user)
     os.chown(own, entry.pw_uid, entry.pw_gid)
     _matplotlib_home(os.path.join(boot_dir, "home"), entry.pw_uid, entry.pw_gid)
@@ -258,6 +267,8 @@ def _drop_root(user: str, own: str, boot_dir: str) -> None:
     os.setuid(entry.pw_uid)
     if os.getuid() == 0 or os.geteuid() == 0:
         raise OSError("could not drop root")
+    if processes > 0:
+        resource.setrlimit(resource.RLIMIT_NPROC, (processes, processes))
 
 
 def enter(path: str) -> None:
@@ -273,7 +284,7 @@ def enter(path: str) -> None:
         _confine(os.path.realpath(_pending["confine"]), own)
     os.chdir(own)
     if _pending.get("user"):
-        _drop_root(_pending["user"], own, boot_dir)
+        _drop_root(_pending["user"], own, boot_dir, int(_pending.get("processes") or 0))
     _pending.clear()
 
 
@@ -287,6 +298,7 @@ def option_parser(prog: str) -> argparse.ArgumentParser:
     parser.add_argument("--hide", action="append", default=[])
     parser.add_argument("--confine", default="")
     parser.add_argument("--user", default="")
+    parser.add_argument("--max-processes", type=int, default=0)
     parser.add_argument("--preload", default="")
     return parser
 

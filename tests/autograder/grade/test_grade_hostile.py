@@ -16,7 +16,7 @@ FULL = 8.0
 
 # Each attempt prints BLOCKED or LEAKED with what it tried; the grade cells still run after it.
 PROBE = r"""
-import ctypes, os, socket
+import ctypes, os, socket, time
 
 def attempt(what, action):
     try:
@@ -45,6 +45,21 @@ def unmount():
         raise OSError(ctypes.get_errno(), "umount")
     return "unmounted"
 
+def fork_bomb():  # a bounded one: 2,000 sleeping children, all killed again below
+    kids = []
+    try:
+        for _ in range(2000):
+            pid = os.fork()
+            if pid == 0:
+                time.sleep(60)
+                os._exit(0)
+            kids.append(pid)
+    finally:
+        for pid in kids:
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+    return f"{{len(kids)}} processes"
+
 attempt("network", connect)
 attempt("other-submission", lambda: read({other!r}))
 attempt("other-autograded", lambda: read({other_graded!r}))
@@ -56,6 +71,7 @@ attempt("own-submission", write_own_submission)
 attempt("unmount", unmount)
 attempt("grader", lambda: os.kill({grader}, 0) or "signalled")
 attempt("shared-tmp", lambda: read({planted!r}))
+attempt("processes", fork_bomb)
 for folder in ("/tmp", "/dev/shm"):  # private to this kernel: nobody else sees these
     with open(f"{{folder}}/for-the-next-learner", "w") as fh:
         fh.write("hi")
@@ -77,6 +93,7 @@ ATTEMPTS = [
     "unmount",
     "grader",
     "shared-tmp",
+    "processes",
 ]
 
 
