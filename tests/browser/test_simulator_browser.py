@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from serverkit import free_port, stop, wait_for_server
 
 from autograder.toolenv import tool_env
 from course.simulator import load_scenario, paths_to_endings, play
@@ -30,26 +27,6 @@ CHROMIUM_ARGS = [
 ]
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.timeout(420)]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for_server(url: str, proc: subprocess.Popen, log: Path, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise AssertionError(f"JupyterLab exited early:\n{log.read_text(errors='replace')}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as resp:
-                if resp.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise AssertionError(f"JupyterLab did not start in time:\n{log.read_text(errors='replace')}")
 
 
 @pytest.fixture
@@ -88,12 +65,7 @@ def lab(tmp_path):
         wait_for_server(f"{base}/api/status?token={token}", proc, log)
         yield {"base": base, "token": token, "chromium": chromium, "log": log}
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=10)
+        stop(proc)
 
 
 def test_play_one_scenario_in_jupyterlab(lab):
