@@ -74,6 +74,32 @@ def test_reported_or_quoted_speech_is_not_a_violation(text):
     assert cats(text) == set()
 
 
+SCAM_WARNINGS = [
+    (
+        "a scammer stays the subject of the next clause",
+        "催收员：最近有骗子假冒我们公司，让客户转到个人账户，请您小心。",
+        set(),
+    ),
+    (
+        "disowned later in the sentence",
+        "催收員：如果有人說要幫您辦協商、請您唸驗證碼，那都是詐騙。",
+        set(),
+    ),
+    ("骗子 aimed at the listener is an insult", "催收员：你们一家子都是骗子。", {"abuse"}),
+    ("an insult is no scam warning", "催收员：你个骗子明天上门收拾你。", {"abuse", "threat"}),
+    (
+        "an accusation carries nothing",
+        "催收员：你这是诈骗，明天去你单位找你。",
+        {"false_legal_claim", "threat"},
+    ),
+]
+
+
+@pytest.mark.parametrize("why,text,expected", SCAM_WARNINGS, ids=[c[0] for c in SCAM_WARNINGS])
+def test_scam_warnings_versus_accusations(why, text, expected):
+    assert cats(text) == expected
+
+
 LAWFUL = [
     "催收员：逾期记录会如实上报征信，影响您以后的贷款。",
     "催收员：按照合同，逾期会计收罚息。",
