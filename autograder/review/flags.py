@@ -30,6 +30,10 @@ _NEG_EN = re.compile(
 _A_NOT_A = re.compile(r"(\w)[不没]\1")
 # A bare negator right before the phrase: `不犯法`, `没上门`.
 _NEG_NEXT = re.compile(r"(不|没|未|非|无|别)\s*$")
+# A list item that opens with its own negator: `不打您通讯录`, `不在晚上十点后`.
+_NEG_ITEM = re.compile(
+    r"\s*(也|都|绝|决|从|并)?(不|没|未)(?!还|给|交|付|接|回|理|听|配合)[^就便才我那]{0,4}$"
+)
 # Words between negator and match that end the negator's reach (`你不还我们就上门`).
 _BREAK_ZH = re.compile(r"就|便|才|否则|不然|的话|要是|如果|那么|那|所以|我们|我")
 _BREAK_EN = re.compile(
@@ -109,6 +113,8 @@ def is_negated(norm: str, i: int) -> bool:
         return False
     if _NEG_NEXT.search(prefix):
         return True
+    if cs > 0 and norm[cs - 1] in "、：:" and _NEG_ITEM.match(prefix):
+        return True  # an item of a negated list: `不上门、不打您通讯录、不在晚上十点后打电话`
     last = None
     for m in _NEG_ZH.finditer(prefix):
         last = m
