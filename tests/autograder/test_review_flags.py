@@ -46,6 +46,9 @@ NEGATION = [
         False,
     ),
     ("zh 不需要", "催收员：我不需要您提供任何密码或验证码。", True),
+    ("zh negated list items", "催收员：规定是：不上门、不打您通讯录、不在晚上十点后打电话。", True),
+    ("zh list of conditions is no negation", "催收员：你不还、不接电话，我们就上门。", False),
+    ("zh 不做 negates", "催收员：我们公司不做上门催收。", True),
 ]
 
 
@@ -173,6 +176,8 @@ def test_disclosure_depends_on_who_listens():
     contact_call = "联系人：我是他姐姐。\n催收员：他的欠款已经逾期三个月了。"
     assert cats(debtor_call) == set()
     assert cats(contact_call) == {"third_party_disclosure"}
+    guarantor = "联系人：我是他的担保人。\n催收员：您是这笔贷款的担保人，借款已经逾期三个月了。"
+    assert cats(guarantor) == set()
 
 
 def test_contact_who_hands_over_the_phone_stops_being_the_audience():
