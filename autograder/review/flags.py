@@ -18,7 +18,8 @@ _SENT_END = re.compile(r"[。!！?？\n;；]|\.(?=\s|$)")
 # A negator shortly before the match negates it: `我们不会上门`, `we will not contact your employer`.
 _NEG_ZH = re.compile(
     r"(不会|不再|绝不|决不|绝对不|从不|从来不|从没|从来没|不可能|没有|不是|并非|并不|不得|不能|不可以|不可|不需要|不必|无须|用不着|"
-    r"不该|不应|禁止|严禁|不允许|不准|不要|别|无需|不用|没必要|不存在|不涉及|杜绝|避免|拒绝)"
+    r"不该|不应|禁止|严禁|不允许|不准|不要|别|无需|不用|没必要|不存在|不涉及|杜绝|避免|拒绝|"
+    r"不(做|搞|进行|开展|从事|接待|提供|安排|派))"
 )
 _NEG_EN = re.compile(
     r"\b(no one|no longer|nobody|not|never|no|won t|wont|don t|dont|doesn t|didn t|can t|cannot|shouldn t|mustn t|isn t|"
@@ -29,6 +30,10 @@ _NEG_EN = re.compile(
 _A_NOT_A = re.compile(r"(\w)[不没]\1")
 # A bare negator right before the phrase: `不犯法`, `没上门`.
 _NEG_NEXT = re.compile(r"(不|没|未|非|无|别)\s*$")
+# A list item that opens with its own negator: `不打您通讯录`, `不在晚上十点后`.
+_NEG_ITEM = re.compile(
+    r"\s*(也|都|绝|决|从|并)?(不|没|未)(?!还|给|交|付|接|回|理|听|配合)[^就便才我那]{0,4}$"
+)
 # Words between negator and match that end the negator's reach (`你不还我们就上门`).
 _BREAK_ZH = re.compile(r"就|便|才|否则|不然|的话|要是|如果|那么|那|所以|我们|我")
 _BREAK_EN = re.compile(
@@ -36,7 +41,8 @@ _BREAK_EN = re.compile(
 )
 # Reported or hypothetical speech in the same clause: `有人说要上门`, `if anyone threatens you`.
 _REPORT_ZH = re.compile(
-    r"有人|有些人|有的人|某些人|一些人|别人说|他人|听说|据说|有的.{0,6}催收|有些.{0,6}催收|其他.{0,4}催收|不正规|非法催收|不法|冒充|假冒|自称|诈骗分子|骗子会|"
+    r"有人|有些人|有的人|某些人|一些人|别人说|他人|听说|据说|有的.{0,6}催收|有些.{0,6}催收|其他.{0,4}催收|不正规|非法催收|不法|冒充|假冒|自称|诈骗分子|(?<![你您个些种帮群])骗子|"
+    r"诈骗(团伙|集团|电话|短信)|"
     r"谨防|警惕|提醒您|提醒你|你说|您说|你刚才说|您刚才说|所谓|像.{0,6}这样的话|类似|网上说|传言|谣言|"
     r"怀疑|担心|以为|任何|不管谁|无论谁|凡是"
 )
@@ -55,10 +61,19 @@ _DENIED_AFTER = re.compile(
 _DENIED_LATER = re.compile(
     r"\b(are|is) (false|untrue|not true|a lie|lies|a scam|illegal|made up)\b|\b(aren t|isn t) (true|real)\b"
     r"|不是真的|是假的|是谣言|不属实|是骗人的"
+    r"|那(些|个|都|就|一定|肯定|全)?(是|属于)(诈骗|骗局|骗子|骗人的)"
 )
 _BREAK_REPORT = re.compile(r"那么|那|就|所以|\bthen\b|\bso\b")
+# A scammer or impostor named in an earlier clause stays the subject of the next clauses of the
+# sentence while they have none of their own: `有骗子冒充法院，让您转到个人账户`.
+_CARRY_ZH = re.compile(
+    r"(?<![你您个些种帮群])骗子|诈骗(团伙|集团|电话|短信|分子)|不法分子|冒充|假冒|自称"
+)
+_SUBJECT_ZH = re.compile(r"\s*(我|咱|你|您)")
 _QUOTES = "\"“”「」『』‘’'"
-_META = re.compile(r"不会|不能|不要|不得|禁止|别|避免|不说|不用|never|not|don t|avoid|instead")
+_META = re.compile(
+    r"不会|不能|不要|不得|禁止|不准|不许|严禁|别|避免|不说|不用|never|not|don t|avoid|instead"
+)
 
 
 def _clause_start(norm: str, i: int) -> int:
@@ -98,6 +113,8 @@ def is_negated(norm: str, i: int) -> bool:
         return False
     if _NEG_NEXT.search(prefix):
         return True
+    if cs > 0 and norm[cs - 1] in "、：:" and _NEG_ITEM.match(prefix):
+        return True  # an item of a negated list: `不上门、不打您通讯录、不在晚上十点后打电话`
     last = None
     for m in _NEG_ZH.finditer(prefix):
         last = m
@@ -150,6 +167,8 @@ def is_reported(norm: str, i: int, j: int) -> bool:
             last = m
         if last is not None and not _BREAK_REPORT.search(target[last.end() :]):
             return True
+    if _carried_report(norm, cs, i):
+        return True
     after_clause = norm[j : j + 16]
     if _DENIED_AFTER.match(after_clause):
         return True
@@ -160,6 +179,20 @@ def is_reported(norm: str, i: int, j: int) -> bool:
     if any(q in before for q in _QUOTES) and any(q in after[:3] for q in _QUOTES):
         return bool(_META.search(norm[s:e]))
     return False
+
+
+def _carried_report(norm: str, cs: int, i: int) -> bool:
+    """Does a scammer named in an earlier clause of the sentence stay the subject up to `i`?"""
+    s, _ = _sentence(norm, i, i)
+    if cs <= s:
+        return False
+    lead = norm[cs:i]
+    if _SUBJECT_ZH.match(lead) or _BREAK_REPORT.search(lead):
+        return False
+    last = None
+    for m in _CARRY_ZH.finditer(norm, s, cs):
+        last = m
+    return last is not None and not _BREAK_REPORT.search(norm[last.end() : cs])
 
 
 def listeners(turns: list[Turn]) -> dict[int, str]:

@@ -46,6 +46,9 @@ NEGATION = [
         False,
     ),
     ("zh 不需要", "催收员：我不需要您提供任何密码或验证码。", True),
+    ("zh negated list items", "催收员：规定是：不上门、不打您通讯录、不在晚上十点后打电话。", True),
+    ("zh list of conditions is no negation", "催收员：你不还、不接电话，我们就上门。", False),
+    ("zh 不做 negates", "催收员：我们公司不做上门催收。", True),
 ]
 
 
@@ -72,6 +75,32 @@ REPORTED = [
 @pytest.mark.parametrize("text", REPORTED)
 def test_reported_or_quoted_speech_is_not_a_violation(text):
     assert cats(text) == set()
+
+
+SCAM_WARNINGS = [
+    (
+        "a scammer stays the subject of the next clause",
+        "催收员：最近有骗子假冒我们公司，让客户转到个人账户，请您小心。",
+        set(),
+    ),
+    (
+        "disowned later in the sentence",
+        "催收員：如果有人說要幫您辦協商、請您唸驗證碼，那都是詐騙。",
+        set(),
+    ),
+    ("骗子 aimed at the listener is an insult", "催收员：你们一家子都是骗子。", {"abuse"}),
+    ("an insult is no scam warning", "催收员：你个骗子明天上门收拾你。", {"abuse", "threat"}),
+    (
+        "an accusation carries nothing",
+        "催收员：你这是诈骗，明天去你单位找你。",
+        {"false_legal_claim", "threat"},
+    ),
+]
+
+
+@pytest.mark.parametrize("why,text,expected", SCAM_WARNINGS, ids=[c[0] for c in SCAM_WARNINGS])
+def test_scam_warnings_versus_accusations(why, text, expected):
+    assert cats(text) == expected
 
 
 LAWFUL = [
@@ -147,6 +176,8 @@ def test_disclosure_depends_on_who_listens():
     contact_call = "联系人：我是他姐姐。\n催收员：他的欠款已经逾期三个月了。"
     assert cats(debtor_call) == set()
     assert cats(contact_call) == {"third_party_disclosure"}
+    guarantor = "联系人：我是他的担保人。\n催收员：您是这笔贷款的担保人，借款已经逾期三个月了。"
+    assert cats(guarantor) == set()
 
 
 def test_contact_who_hands_over_the_phone_stops_being_the_audience():
