@@ -307,7 +307,13 @@ INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 
 
 def preload(modules: list[str]) -> None:
-    """Import modules so the kernel starts warm; a module that fails to import is skipped."""
+    """Import modules so the kernel starts warm; a module that fails to import is skipped.
+
+    Then every loaded module of the same top-level packages that defines a `warm_up()` of its
+    own has it called once, to fill the caches its first real use would fill (the review engine
+    loads its rules, opencc and calendars): forked kernels inherit them, so no learner's
+    notebook pays for them again.
+    """
     if any(m.split(".")[0] == "matplotlib" for m in modules):
         # matplotlib reads its backend from MPLBACKEND when imported; ipykernel sets it so
         # before any cell runs, so a kernel that imports matplotlib later gets the same.
@@ -317,6 +323,16 @@ def preload(modules: list[str]) -> None:
             importlib.import_module(name)
         except Exception:  # noqa: BLE001 - a missing optional module only costs speed
             pass
+    tops = {m.split(".")[0] for m in modules}
+    for name, module in sorted(sys.modules.items()):
+        if name.split(".")[0] not in tops:
+            continue
+        warm_up = getattr(module, "warm_up", None)
+        if callable(warm_up) and getattr(warm_up, "__module__", None) == name:
+            try:
+                warm_up()
+            except Exception:  # noqa: BLE001 - a cold cache only costs speed
+                pass
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -3,7 +3,7 @@
 import sys
 import types
 
-from .engine import review
+from .engine import review, warm_up
 from .model import CATEGORIES, ELEMENTS, Commitment, Element, Flag, ReviewResult, Turn
 
 __all__ = [
@@ -15,6 +15,7 @@ __all__ = [
     "Turn",
     "CATEGORIES",
     "ELEMENTS",
+    "warm_up",
 ]
 
 

@@ -9,7 +9,7 @@ from .flags import find_flags, hours_flag, jurisdiction_of
 from .model import ReviewResult
 from .speakers import split_turns
 
-__all__ = ["review", "JURISDICTIONS"]
+__all__ = ["review", "warm_up", "JURISDICTIONS"]
 
 JURISDICTIONS = ("cn", "us")
 
@@ -54,3 +54,18 @@ def review(text: str, at: datetime, jurisdiction: str | None = None) -> ReviewRe
     result.flags = flags
     result.commitment = find_commitment(turns, wall)
     return result  # result.elements are found on first use
+
+
+_SAMPLES = (
+    "催收员：您好，我是XX资产管理公司的小李。请问您今天还是明天还款？\n客户：三个工作日内还五千。",
+    "催收員：您好，請問是王先生嗎？\n客戶：禮拜五還兩千五。",
+    "Agent: This is Anna from ABC Collections. Can you pay today or tomorrow?\nDebtor: $300 Friday.",
+)
+
+
+def warm_up() -> None:
+    """Load everything a first review loads (rules, opencc, calendars, element patterns), so a
+    process forked afterwards (a grading kernel) starts with it in memory."""
+    for text in _SAMPLES:
+        result = review(text, at=datetime(2026, 11, 23, 10, 0))
+        _ = result.elements

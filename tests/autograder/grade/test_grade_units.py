@@ -319,3 +319,54 @@ def test_grading_imports_skip_nbgrader_server_extensions():
     assert proc.returncode == 0, proc.stderr
     version, loaded = proc.stdout.split()
     assert version.startswith("0.9") and loaded == "False"
+
+
+def test_preload_calls_each_warm_up_of_the_preloaded_packages_once(tmp_path, monkeypatch):
+    """Warm kernels inherit filled caches: each module's own warm_up() runs once; a re-export
+    is not called twice, a failing one costs nothing, other packages are left alone."""
+    from autograder.grade.sandbox import preload
+
+    pkg = tmp_path / "warmpkg"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("from .engine import warm_up\nCALLS = []\n")
+    (pkg / "engine.py").write_text(
+        "def warm_up():\n    import warmpkg\n    warmpkg.CALLS.append('engine')\n"
+    )
+    (pkg / "broken.py").write_text("def warm_up():\n    raise RuntimeError('cold')\n")
+    (tmp_path / "otherpkg.py").write_text("CALLS = []\ndef warm_up():\n    CALLS.append(1)\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import otherpkg
+
+    preload(["warmpkg", "warmpkg.broken"])
+    import warmpkg
+
+    assert warmpkg.CALLS == ["engine"]
+    assert otherpkg.CALLS == []
+
+
+def test_review_engine_warm_up_loads_what_a_first_review_needs():
+    """After warm_up() the once-per-process loads are done: rules, opencc, elements, calendar."""
+    code = """
+import sys
+import autograder.review as r
+from autograder.review import elements, normalize, rules, workdays
+loaders = [rules.catalogue, normalize._t2s, elements.ELEMENT_SPECS, elements._group_filter,
+           workdays._calendar]
+before = [f.cache_info().currsize for f in loaders]
+r.warm_up()
+print(before, [f.cache_info().currsize for f in loaders], "chinese_calendar" in sys.modules)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == [
+        "[0,",
+        "0,",
+        "0,",
+        "0,",
+        "0]",
+        "[1,",
+        "1,",
+        "1,",
+        "1,",
+        "1]",
+        "True",
+    ]
