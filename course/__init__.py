@@ -15,7 +15,7 @@ _LAZY = {
     "product_terms": "course.reference",
     "contact_rules": "course.reference",
     "load_excuses": "course.excuses",
-    "excuse_ids": "course.excuses",
+    "excuse_ids": "course.taxonomy",
     "excuse_taxonomy": "course.excuses",
     "response_strategies": "course.excuses",
     "Excuse": "course.scriptdata",
@@ -53,10 +53,11 @@ __all__ = [
 
 if TYPE_CHECKING:  # pragma: no cover
     from course.contacts import load_contacts
-    from course.excuses import excuse_ids, excuse_taxonomy, load_excuses, response_strategies
+    from course.excuses import excuse_taxonomy, load_excuses, response_strategies
     from course.portfolio import load_portfolio
     from course.reference import contact_rules, portfolio_dictionary, product_terms
     from course.scriptdata import Excuse, ScriptAccount, script_accounts
+    from course.taxonomy import excuse_ids
     from course.transcripts import (
         Regulation,
         RewriteTask,

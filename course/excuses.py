@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from importlib import resources
-from typing import Any
 
 import pandas as pd
-import yaml
+
+from course.taxonomy import taxonomy_raw
 
 SPLITS: tuple[str, ...] = ("train", "test")
 LANGS: tuple[str, ...] = ("zh-Hans", "zh-Hant", "en")
@@ -18,17 +17,6 @@ def _data_path(name: str):
     return resources.files("course").joinpath("data", name)
 
 
-@lru_cache(maxsize=1)
-def _taxonomy_raw() -> dict[str, Any]:
-    with _data_path("excuse_taxonomy.yaml").open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
-
-
-def excuse_ids() -> tuple[str, ...]:
-    """The 14 excuse ids, in catalogue order (the order every label index refers to)."""
-    return tuple(entry["id"] for entry in _taxonomy_raw()["excuses"])
-
-
 def excuse_taxonomy() -> pd.DataFrame:
     """The bilingual excuse catalogue: one row per excuse id.
 
@@ -36,7 +24,7 @@ def excuse_taxonomy() -> pd.DataFrame:
     example_response_zh, example_response_en; the index is the excuse id.
     """
     rows = []
-    for entry in _taxonomy_raw()["excuses"]:
+    for entry in taxonomy_raw()["excuses"]:
         row = {"id": entry["id"]}
         for field in _TEXT_FIELDS:
             row[f"{field}_zh"] = entry[field]["zh"]
@@ -47,7 +35,7 @@ def excuse_taxonomy() -> pd.DataFrame:
 
 def response_strategies() -> pd.DataFrame:
     """The menu of response-strategy keys for question 4.1 (key, zh, en), lawful or not."""
-    return pd.DataFrame(_taxonomy_raw()["strategies"]).set_index("key")
+    return pd.DataFrame(taxonomy_raw()["strategies"]).set_index("key")
 
 
 def load_excuses(split: str = "train") -> pd.DataFrame:

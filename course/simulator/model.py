@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from course.taxonomy import excuse_ids
+
 LANGS = ("zh", "en")
 QUALITIES = ("strong", "weak", "unlawful")
 SPEAKERS = ("debtor", "contact", "narrator")
@@ -24,22 +26,7 @@ TAGS = (
     "official_channel",
 )
 WHENS = ("flagged", "asks_day", "match", "default")
-EXCUSES = (
-    "forgot",
-    "cash_flow",
-    "awaiting_income",
-    "fee_dispute",
-    "owed_by_others",
-    "hardship",
-    "technical_issue",
-    "third_party_payer",
-    "too_busy",
-    "identity_doubt",
-    "wrong_party",
-    "sue_me",
-    "complaint_threat",
-    "stalling",
-)
+EXCUSES = excuse_ids()  # the excuse a debtor line voices, from the shared taxonomy
 JURISDICTIONS = ("cn", "us")
 
 
