@@ -46,9 +46,22 @@ def parse_at(value: Any) -> datetime:
 
 def read_table(path: Path, column: str | None) -> list[tuple[str, str, Any]]:
     """(source label, text, at-or-None) for every row of a .csv/.xlsx."""
+    import io
+
     import pandas as pd
 
-    frame = pd.read_csv(path, dtype=str) if path.suffix.lower() == ".csv" else pd.read_excel(path)
+    from autograder.textio import UnreadableText, read_text
+
+    try:
+        if path.suffix.lower() == ".csv":
+            text, _ = read_text(path)
+            frame = pd.read_csv(io.StringIO(text), dtype=str)
+        else:
+            frame = pd.read_excel(path)
+    except UnreadableText as exc:
+        raise InputError(f"{path}: {exc}") from None
+    except Exception as exc:  # noqa: BLE001 - pandas/openpyxl raise many kinds for a bad table
+        raise InputError(f"{path}: not a readable table / 无法读取表格 ({exc})") from None
     if column is None:
         column = next((c for c in DEFAULT_COLUMNS if c in frame.columns), None)
         if column is None:
@@ -66,21 +79,30 @@ def read_table(path: Path, column: str | None) -> list[tuple[str, str, Any]]:
     return rows
 
 
-def gather(files: list[str], column: str | None) -> list[tuple[str, str, Any, bool]]:
-    """(source, text, at, from_table) for every input."""
-    out = []
-    for name in files:
-        path = Path(name)
-        if not path.is_file():
-            raise InputError(f"{name}: no such file / 文件不存在")
-        suffix = path.suffix.lower()
-        if suffix in TEXT_SUFFIXES:
-            out.append((str(path), path.read_text(encoding="utf-8-sig"), None, False))
-        elif suffix in TABLE_SUFFIXES:
-            out.extend((src, text, at, True) for src, text, at in read_table(path, column))
-        else:
-            raise InputError(f"{name}: unsupported file type (use .txt, .md, .csv or .xlsx)")
-    return out
+def read_input(name: str, column: str | None) -> list[tuple[str, str, Any, bool]]:
+    """(source, text, at, from_table) for every input in one file; InputError if unreadable."""
+    from autograder.textio import UnreadableText, read_text
+
+    path = Path(name)
+    if not path.is_file():
+        raise InputError(f"{name}: no such file / 文件不存在")
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        try:
+            text, encoding = read_text(path)
+        except UnreadableText as exc:
+            raise InputError(f"{name}: {exc}") from None
+        except OSError as exc:
+            raise InputError(f"{name}: cannot be read / 无法读取 ({exc.strerror})") from None
+        if encoding not in ("utf-8", "utf-8-sig"):
+            print(
+                f"autograder review: {name}: read as {encoding} / 按 {encoding} 读取",
+                file=sys.stderr,
+            )
+        return [(str(path), text, None, False)]
+    if suffix in TABLE_SUFFIXES:
+        return [(src, text, at, True) for src, text, at in read_table(path, column)]
+    raise InputError(f"{name}: unsupported file type (use .txt, .md, .csv or .xlsx)")
 
 
 def summary_row(source: str, result: Any) -> dict[str, Any]:
@@ -102,22 +124,40 @@ def main(
     jurisdiction: str | None = None,
     column: str | None = None,
 ) -> int:
+    """Review every input; an unreadable file or row is reported and the others still are.
+
+    Exit status: 0 when everything was reviewed, 2 when any input could not be (or `--at` is
+    not a date-time, in which case nothing is reviewed).
+    """
     from autograder.review import review
 
     try:
         default_at = parse_at(at) if at else None
-        inputs = gather(files, column)
-        results = []
-        for source, text, row_at, from_table in inputs:
-            when = default_at or (parse_at(row_at) if row_at is not None else datetime.now())
-            results.append((source, review(text, at=when, jurisdiction=jurisdiction), from_table))
     except InputError as exc:
         print(f"autograder review: {exc}", file=sys.stderr)
         return 2
+    results: list[tuple[str, Any, bool]] = []
+    errors: list[tuple[str, str]] = []
+    for name in files:
+        try:
+            inputs = read_input(name, column)
+        except InputError as exc:
+            errors.append((name, str(exc)))
+            continue
+        for source, text, row_at, from_table in inputs:
+            try:
+                when = default_at or (parse_at(row_at) if row_at is not None else datetime.now())
+            except InputError as exc:
+                errors.append((source, f"{source}: {exc}"))
+                continue
+            results.append((source, review(text, at=when, jurisdiction=jurisdiction), from_table))
+    for _, message in errors:
+        print(f"autograder review: {message}", file=sys.stderr)
     if fmt == "json":
         records = [{"source": s, **r.to_dict()} for s, r, _ in results]
+        records += [{"source": source, "error": message} for source, message in errors]
         print(json.dumps(records, ensure_ascii=False, indent=2))
-        return 0
+        return 2 if errors else 0
     table = [summary_row(s, r) for s, r, t in results if t]
     for source, result, from_table in results:
         if not from_table:
@@ -128,4 +168,4 @@ def main(
         import pandas as pd
 
         print(pd.DataFrame(table).to_string(index=False))
-    return 0
+    return 2 if errors else 0

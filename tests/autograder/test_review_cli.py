@@ -98,3 +98,30 @@ def test_bad_input_is_a_clear_error(tmp_path, capsys, args, message):
     args = [a.replace("{tmp}", str(tmp_path)) for a in args]
     assert run(["review", *args]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_one_bad_file_does_not_stop_the_others(tmp_path, capsys):
+    """GBK and Big5 exports are read (and say so); a binary file, a damaged table and a missing
+    file are each reported; everything readable is still reviewed; exit status 2."""
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes(TRANSCRIPT.encode("gbk"))
+    big5 = tmp_path / "big5.md"
+    big5.write_bytes(
+        "催收員：你這個老賴，再不還錢就去你公司。\n客戶：禮拜五還三千。\n".encode("big5")
+    )
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    broken = tmp_path / "calls.xlsx"
+    broken.write_bytes(b"not a zip file")
+    names = [str(gbk), str(binary), str(tmp_path / "gone.txt"), str(broken), str(big5)]
+    assert run(["review", *names, "--at", "2026-11-23T10:00", "--format", "json"]) == 2
+    captured = capsys.readouterr()
+    records = {r["source"]: r for r in json.loads(captured.out)}
+    assert {f["category"] for f in records[str(gbk)]["flags"]} == {"threat", "abuse"}
+    assert records[str(gbk)]["commitment"]["amount"] == "2000"
+    assert "abuse" in {f["category"] for f in records[str(big5)]["flags"]}
+    assert records[str(big5)]["commitment"]["due"] == "2026-11-27"
+    assert "NUL" in records[str(binary)]["error"]
+    assert "no such file" in records[str(tmp_path / "gone.txt")]["error"]
+    assert "not a readable table" in records[str(broken)]["error"]
+    assert "read as gb18030" in captured.err and "read as big5hkscs" in captured.err
