@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -55,7 +56,19 @@ def run(argv: Sequence[str] | None = None) -> int:
         return 0
     _, main = _load(COMMANDS[args.command][0])
     kwargs = {k: v for k, v in vars(args).items() if k != "command"}
-    return int(main(**kwargs) or 0)
+    try:
+        return int(main(**kwargs) or 0)
+    except KeyboardInterrupt:
+        print(f"autograder {args.command}: interrupted / 已中断", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        from autograder.errors import explain
+
+        reason = explain(exc)
+        if reason is None or os.environ.get("AUTOGRADER_DEBUG"):
+            raise
+        print(f"autograder {args.command}: error: {reason}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

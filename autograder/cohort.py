@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from autograder.errors import CommandError
+
 
 def course_db_url(course_dir: str | Path = ".", db_url: str | None = None) -> str:
     """The gradebook URL: an explicit one, else what the course's nbgrader_config.py says."""
@@ -16,6 +18,8 @@ def course_db_url(course_dir: str | Path = ".", db_url: str | None = None) -> st
     from traitlets.config.loader import PyFileConfigLoader
 
     course_dir = Path(course_dir).resolve()
+    if not course_dir.is_dir():
+        raise CommandError(f"course directory {course_dir} does not exist / 课程目录不存在")
     config_file = course_dir / "nbgrader_config.py"
     if config_file.is_file():
         cfg = PyFileConfigLoader(config_file.name, path=str(course_dir)).load_config()
@@ -53,7 +57,9 @@ def load_cohort(assignment: str, db_url: str) -> Cohort:
         try:
             gb.find_assignment(assignment)
         except MissingEntry as exc:
-            raise ValueError(f"assignment {assignment!r} is not in the gradebook {db_url}") from exc
+            raise CommandError(
+                f"assignment {assignment!r} is not in the gradebook {db_url} / 成绩库中没有该作业"
+            ) from exc
         for sub in gb.assignment_submissions(assignment):
             student = sub.student
             people.append(

@@ -6,6 +6,8 @@ import argparse
 import csv
 from pathlib import Path
 
+from autograder.errors import CommandError
+
 FORMATS = ("canvas", "moodle")
 
 
@@ -97,7 +99,7 @@ def main(
     from autograder.cohort import all_assignments, course_db_url
 
     if format not in FORMATS:
-        raise ValueError(f"format must be one of {FORMATS}, not {format!r}")
+        raise CommandError(f"format must be one of {FORMATS}, not {format!r}")
     db_url = course_db_url(course_dir, db)
     names = assignments or all_assignments(db_url)
     if not names:

@@ -9,6 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from autograder.errors import CommandError
 from autograder.toolenv import tool_env
 
 
@@ -53,7 +54,16 @@ def main(
     *, course_dir: str = ".", assignments: list[str] | None = None, out: str | None = None
 ) -> int:
     root = Path(course_dir).resolve()
-    names = assignments or source_assignments(root)
+    if not root.is_dir():
+        raise CommandError(f"course directory {root} does not exist / 课程目录不存在")
+    known = source_assignments(root)
+    unknown = [name for name in assignments or [] if name not in known]
+    if unknown:
+        raise CommandError(
+            f"not in source/: {', '.join(unknown)} (assignments: {', '.join(known)}) / "
+            "source/ 中没有这些作业"
+        )
+    names = assignments or known
     release_dir = Path(out).resolve() if out else root / "release"
     for name in names:
         target = release_dir / name

@@ -59,7 +59,7 @@ _CACHE: dict[tuple[str, int, int], Scenario] = {}  # scenarios are frozen: safe 
 def _load(path: Path) -> Scenario:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise ScenarioError(f"{path}: {exc}") from exc
     problems = validate(raw, file=str(path), stem=path.stem)
     if problems:

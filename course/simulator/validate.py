@@ -296,6 +296,8 @@ def validate_file(path: str | Path, *, strict: bool = False) -> list[Problem]:
     path = Path(path)
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        return [Problem("encoding", "(file)", f"byte {exc.start}", str(path))]
     except (OSError, yaml.YAMLError) as exc:
         return [Problem("yaml", "(file)", str(exc).splitlines()[0], str(path))]
     return validate(raw, strict=strict, file=str(path), stem=path.stem)

@@ -58,3 +58,39 @@ def test_one_command_imports_only_its_own_module():
 def test_a_command_still_parses_its_own_arguments():
     args = build_parser(only="grade").parse_args(["grade", "00-welcome", "--workers", "2"])
     assert args.assignment == "00-welcome" and args.workers == 2
+
+
+@pytest.mark.parametrize(
+    "argv,message",
+    [
+        (["report", "00-welcome", "--course-dir", "{tmp}/none"], "course directory"),
+        (["export", "--course-dir", "{tmp}/none"], "course directory"),
+        (["release", "00-welcome", "--course-dir", "{tmp}/none"], "course directory"),
+        (["grade", "00-welcome", "--course-dir", "{tmp}/none"], "does not exist"),
+        (["report", "00-welcome", "--course-dir", "{tmp}/empty"], "not in the gradebook"),
+        (
+            ["report", "00-welcome", "--db", "sqlite:///{tmp}/none/x.db"],
+            "cannot open the gradebook",
+        ),
+        (["release", "09-nope", "--course-dir", "{tmp}/empty"], "not in source/: 09-nope"),
+    ],
+    ids=["report-dir", "export-dir", "release-dir", "grade-dir", "report-empty", "db", "release"],
+)
+def test_mistakes_get_one_clear_line_not_a_traceback(tmp_path, capsys, argv, message):
+    (tmp_path / "empty" / "source" / "00-welcome").mkdir(parents=True)
+    assert run([a.replace("{tmp}", str(tmp_path)) for a in argv]) == 2
+    err = capsys.readouterr().err
+    assert f"autograder {argv[0]}: error: " in err and message in err
+    assert "Traceback" not in err
+
+
+def test_a_bug_keeps_its_traceback(monkeypatch):
+    """Only errors the user can fix are shortened; anything else is raised as it is."""
+    import autograder.export as export
+
+    def broken(**kwargs):
+        raise KeyError("internal")
+
+    monkeypatch.setattr(export, "main", broken)
+    with pytest.raises(KeyError):
+        run(["export"])

@@ -268,3 +268,19 @@ def test_audit_finds_lines_that_do_not_mean_their_label():
         ("missing_commitment", "nodes.end-ok"),
     }
     assert audit(build(small())) == []
+
+
+def test_a_scenario_saved_in_gbk_is_reported_not_a_crash(tmp_path):
+    """Windows editors save GBK: the folder check names the file and the fix, and goes on."""
+    good = (FILES / "mini-forgot.yaml").read_text(encoding="utf-8")
+    (tmp_path / "mini-forgot.yaml").write_text(good, encoding="utf-8")
+    (tmp_path / "gbk.yaml").write_bytes(good.replace("mini-forgot", "gbk").encode("gb18030"))
+    results = validate_dir(tmp_path)
+    assert results[str(tmp_path / "mini-forgot.yaml")] == []
+    (problem,) = results[str(tmp_path / "gbk.yaml")]
+    assert problem.code == "encoding"
+    assert "UTF-8" in str(problem) and "另存为" in str(problem)
+    from course.simulator import ScenarioError, load_scenario
+
+    with pytest.raises(ScenarioError, match="gbk.yaml"):
+        load_scenario(tmp_path / "gbk.yaml")
