@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from autograder.review import promise_cues as cue
@@ -56,6 +56,16 @@ def _checks_back(c: Clause) -> bool:
     return last is not c and cue.CHECK_BACK.search(last.text, last.script)
 
 
+def _moved(opened: Commitment, clauses: list[Clause]) -> Decimal | None:
+    """周五还三千。— 好的。— 改周四吧 / make that Saturday: a new day for the same money, unless the
+    turn names money, a part (剩下的 / the rest), another payment (再 / again) or a half."""
+    if any(o.amounts for o in clauses):
+        return None
+    if any(o._has(cue.PART) or o._has(cue.AGAIN) or o._has(cue.HALF) for o in clauses):
+        return None
+    return opened.amount
+
+
 def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
     """Return the last dated commitment in `turns`, resolved against the call time `at`.
 
@@ -94,6 +104,7 @@ class _Walk:
         self.pay_talk = False  # the collector last spoke of paying: a bare "周四吧" answers that
         self.next_week = False  # the collector's last question was about next week
         self.offered: Decimal | None = None  # the amount of the collector's last proposal
+        self.named: date | None = None  # the last day named so far, for a later 那天 / that day
         self.turns: list[Turn] = []
         self.position = 0  # the index of the turn being read
 
@@ -112,6 +123,12 @@ class _Walk:
             if owed:
                 return value(owed[-1])
         return None
+
+    def _remember(self, clauses: list[Clause]) -> None:
+        for c in clauses:
+            for d in c.days:
+                if d.day is not None and not d.weak:
+                    self.named = d.day
 
     def collector_turn(self, turn: Turn) -> None:
         """A "no" to the debtor's proposal, or a proposal (day and amount) of the collector's."""
@@ -133,7 +150,10 @@ class _Walk:
                 if asked and talk is not None:  # a new question about paying replaces the
                     self.pending = None  # proposal; 喂？您还在吗？ leaves it standing
                 return
-        clauses = read_clauses(norm, self.at)
+        clauses = read_clauses(norm, self.at, earlier=self.named)
+        self._remember(clauses)
+        if talk is None and any(c.question and len(c.days) >= 2 for c in clauses):
+            self.pay_talk = True  # 今天还是明天？/ 今日定听日？/ today or tomorrow?: about paying
         proposal = proposal_of(turn, clauses, self.today)
         if proposal is None:
             proposal = amount_asked(turn, clauses)
@@ -171,7 +191,8 @@ class _Walk:
         if not (may_name_day(norm) or self.pending or self.current or _CLOCK.search(norm)):
             self.tentative = False  # nothing here can make, change or withdraw a promise
             return
-        clauses = read_clauses(norm, self.at, self.next_week)
+        clauses = read_clauses(norm, self.at, self.next_week, self.named)
+        self._remember(clauses)
         self.next_week = False
         opened, answered = self.current, self.pending
         made, asked = self._own_promise(turn, clauses, answered, opened)
@@ -249,6 +270,8 @@ class _Walk:
                     at_time = at_time or answered.time
             if amount is None:
                 amount = self._whole(c.text, clauses[i + 1].text if i + 1 < len(clauses) else "")
+                if amount is None and answered is None and opened is not None:
+                    amount = _moved(opened, clauses)
             elif not clauses[i].amounts and c._has(cue.HALF):
                 amount = amount / 2  # You owe $540. — I can do half by Friday.
             made = Commitment(day, at_time, amount, _quote(turn), self.speaker)

@@ -36,7 +36,7 @@ _ZH_ALTS = [
     (_D + _CN1, rf"(?P<md>(?P<mm>{N})月(?P<mdd>{N})[日号]?)"),
     (_D, r"(?P<slash>(?<![\d/])(?P<sm>1[0-2]|0?[1-9])/(?P<sd>[12]\d|3[01]|0?[1-9])(?![\d/]))"),
     ("下这本上", rf"(?P<rmd>(?P<rmw>下个?|这个?|本|上个?)月的?(?P<rmn>{N})[日号])"),
-    ("下这本月", r"(?P<mend>(?P<mew>下个?|这个?|本)?月(?:底|末))"),
+    ("下这本月", r"(?P<mend>(?P<mew>下个?|这个?|本)?月(?:底|末|尾))"),
     ("今年", r"(?P<yend>今?年(?:底|末))"),
     (
         "下这本上周星礼",
@@ -44,13 +44,19 @@ _ZH_ALTS = [
     ),
     (
         "大后明今当昨前听琴寻",
-        r"(?P<rel>大后天|大后儿|后天|后日|后儿个?|明天|明日|明儿|明早|明晚|今天|今日|今儿|今晚|今早|当天|当日|"
+        r"(?P<rel>大后天|大后日|大后儿|后天|后日|后儿个?|明天|明日|明儿|明早|明晚|今天|今日|今儿|今晚|今早|当天|当日|"
         r"大前天|昨天|昨日|昨晚|前天|听日|听朝|听晚|今朝|琴日|寻日)",
     ),
     ("元圣平国劳", r"(?P<hol>元旦|圣诞节?|平安夜|国庆节|劳动节)"),
+    (
+        "节假放收过",
+        r"(?P<hwd>(?:节|假期?|放假|收假|过完节|节假日)(?:回来)?(?:后|以后|之后)的?"
+        r"(?:第一个工作[日天]|第一天上班|上班(?:的)?第一天|一上班|开工(?:的)?第一天))",
+    ),
     (_D + _CN1, rf"(?P<wdn>(?P<wdnn>{N})个?工作[日天])"),
     ("下", r"(?P<nwd>下一?个?工作[日天])"),
     (_D + _CN1, rf"(?P<nd>(?P<ndn>{N})天(?:后|以后|之后|内|之内|以内))"),
+    ("一两二三", r"(?P<nw>(?P<nwn>[一两二三])个?(?:周|星期|礼拜)(?:内|之内|以内))"),
     (_D + _CN1, rf"(?P<bd>(?<![\d{CNN}这那呢几])(?!两)(?P<bdn>{N})[号日](?!线|码|楼|房|机))"),
     (
         "下晚现立一待等",
@@ -62,7 +68,7 @@ _ZH_ALTS = [
         r"近几天|近两天|最近|近期|尽快|尽早|改天|回头|以后|过些天|下周|下个?星期|下个?礼拜|这周|"
         r"这个?星期|这个?礼拜|本周|周末|下个?月|月初|月中|上旬|中旬|下旬|年后|年前|节后|节前|"
         r"一两天|两三天|三五天|几天|早晚|有空|有时间|发工资|春节|过年|中秋|端午|国庆|五一(?![点时号日月:])|十一(?![点时号日月:])|"
-        r"年初|半个月|一周内|一个星期内|[一两二三几]个?(?:周|星期|礼拜)(?:后|以后|之后|内|之内))",
+        r"年初|半个月|[一两二三几]个?(?:周|星期|礼拜)(?:后|以后|之后)|几个?(?:周|星期|礼拜)(?:内|之内))",
     ),
 ]
 
@@ -159,6 +165,8 @@ _EN_ALTS = [
     ("t", rf"(?P<follow>the\s+(?:following|next)\s+(?P<fday>{_DAY})\b)"),
     (
         "ntcl" + _DAY_FIRST,
+        rf"(?P<weeknn>(?:the\s+)?week\s+after\s+next(?:\s+on|,)?\s+(?P<nnday>{_DAY})\b|"
+        rf"(?P<nnday2>{_DAY})\s+(?:of\s+)?the\s+week\s+after\s+next\b)|"
         rf"(?P<weeknx>(?P<nxday>{_DAY})\s+(?:of\s+)?next\s+week\b|"
         rf"next\s+week(?:\s+on|,)?\s+(?P<nxday2>{_DAY})\b)|"
         rf"(?P<week>(?:(?P<ww>next|this|last|coming|this\s+coming)\s+)?(?P<wname>{_DAY})\b)",
@@ -168,10 +176,14 @@ _EN_ALTS = [
         r"(?P<rel>the\s+day\s+after\s+tomorrow\b|day\s+after\s+tomorrow\b|tomorrow\b|"
         r"tmrw?\b|today\b|tonight\b|this\s+(?:morning|afternoon|evening)\b|yesterday\b)",
     ),
-    ("cn", r"(?P<hol>christmas(?:\s+(?:day|eve))?\b|new\s+year'?s\s+(?:day|eve)\b)"),
+    (
+        "cnt",
+        r"(?P<hol>christmas(?:\s+(?:day|eve))?\b|new\s+year'?s\s+(?:day|eve)\b|thanksgiving\b)",
+    ),
     (_NUM_FIRST, rf"(?P<wdn>(?P<wdnn>{_ENN})\s+(?:business|working|work)\s+days?\b)"),
     ("n", r"(?P<nwd>next\s+(?:business|working|work)\s+day\b)"),
     ("iw", rf"(?P<nd>(?:in|within)\s+(?P<ndn>{_ENN})\s+days?\b)"),
+    ("w", r"(?P<nw>within\s+(?:(?P<nwn>a|one|two)\s+|the\s+next\s+)weeks?\b)"),
     ("t", rf"(?P<dname2>the\s+(?P<dnd2>\d{{1,2}})(?:st|nd|rd|th)?\s+of\s+(?P<dnm2>{_MON})\b)"),
     ("t", rf"(?P<dname3>the\s+(?P<dnd3>{_ORD})\s+of\s+(?P<dnm3>{_MON})\b)"),
     (
@@ -195,7 +207,7 @@ _EN_ALTS = [
         r"(?:a\s+)?few\s+days\b|couple\s+(?:of\s+)?days\b|asap\b|as\s+soon\s+as\b|"
         r"when(?:ever)?\s+i\s+can\b|next\s+month\b|end\s+of\s+(?:the\s+)?week\b|"
         r"(?:this|the)\s+weekend\b|early\s+next\b|mid-?month\b|payday\b|when\s+i\s+get\s+paid\b|"
-        r"(?:a|one|two|three|\d+|couple\s+of|few)\s+weeks?\b|"
+        r"(?<!every\s)(?<!each\s)(?:a|one|two|three|\d+|couple\s+of|few)\s+weeks?\b|"
         r"mid-?(?:jan|feb|mar|apr|may|jun|jul|aug|"
         r"sep|oct|nov|dec)[a-z]*\b|(?:the\s+)?(?:beginning|start|first\s+week)\s+of\b)",
     ),
@@ -211,7 +223,7 @@ LATIN = re.compile(r"[a-z]")
 # A cheap first look: can this text name a specific day at all? (Most turns cannot.) Each
 # pattern begins with a literal or a character class, so the regex engine scans it quickly.
 ZH_DAY_WORDS = re.compile(
-    "今天|今日|今儿|今晚|今早|今年底|明天|明日|明儿|明早|明晚|后天|后日|后儿|前天|昨天|昨日|昨晚|当天|当日|"
+    "今天|今日|今儿|今晚|今早|今年底|月尾|那天|那一天|那日|嗰日|周内|星期内|礼拜内|明天|明日|明儿|明早|明晚|后天|后日|后儿|前天|昨天|昨日|昨晚|当天|当日|"
     "现在就|立刻|立即|一会儿|待会|等会|"
     "听日|听朝|听晚|今朝|琴日|寻日|星期|礼拜|月底|月末|年底|年末|下班|晚上之前|晚上前|工作日|工作天|元旦|圣诞|平安夜|国庆节|"
     "劳动节|周一|周二|周三|周四|周五|周六|周日|周天|周1|周2|周3|周4|周5|周6|周7|天后|天以后|天之后|"
@@ -226,7 +238,7 @@ EN_DAY_WORDS = frozenset(
     "today tonight tomorrow tmr tmrw yesterday monday tuesday wednesday thursday friday saturday "
     "sunday tues weds thurs january february march april may june july august september october "
     "november december jan feb mar apr jun jul aug sep sept oct nov dec eod cob christmas "
-    "now away immediately "
+    "now away immediately thanksgiving "
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
     "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth".split()
 )
@@ -235,6 +247,8 @@ EN_DAY_PAIRS = (
     (frozenset({"end", "close", "last"}), frozenset({"month", "day", "business"})),
     (frozenset({"business", "working", "work"}), frozenset({"day", "days"})),
     (frozenset({"in", "within"}), frozenset({"days"})),
+    (frozenset({"within"}), frozenset({"week", "weeks"})),
+    (frozenset({"that", "same"}), frozenset({"day"})),
     (frozenset({"this"}), frozenset({"morning", "afternoon", "evening"})),
     (frozenset({"new"}), frozenset({"year", "years"})),
 )

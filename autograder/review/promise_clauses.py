@@ -106,10 +106,16 @@ class Clause:
         if len(days) != 1:
             return None
         day = days.pop()
+        if not all(d.plain_weekday for d in use):
+            return day
+        before = self.sentence[: self.k]
+        if any(_after_next(o.text) for o in before):  # the week after next, Wednesday
+            monday = self.today + timedelta(days=14 - self.today.weekday())
+            return monday + timedelta(days=day.weekday())
         next_week = self.next_week or any(
-            next_week_asked(o.text) for o in self.sentence[: self.k]
+            next_week_asked(o.text) for o in before
         )  # 下周吧，周三 / next week, on Thursday
-        if next_week and all(d.plain_weekday for d in use):
+        if next_week:
             monday = self.today + timedelta(days=7 - self.today.weekday())
             while day < monday:  # 您说的下周，具体周几？— 周二 is next week's Tuesday
                 day += timedelta(days=7)
@@ -302,10 +308,13 @@ def pieces(norm: str) -> list[tuple[str, str, bool]]:
     return out
 
 
-def read_clauses(norm: str, at: datetime, next_week: bool = False) -> list[Clause]:
+def read_clauses(
+    norm: str, at: datetime, next_week: bool = False, earlier: date | None = None
+) -> list[Clause]:
     """Split a normalised turn into clauses; a clause before a question mark is a question.
 
     `next_week`: the turn answers a question about next week, so a plain weekday is next week's.
+    `earlier`: the last day named in the call before this turn, for 那天 / that day.
     """
     clauses: list[Clause] = []
     sentence: list[Clause] = _Sentence()
@@ -318,6 +327,8 @@ def read_clauses(norm: str, at: datetime, next_week: bool = False) -> list[Claus
             clause.joined = joined
             if clauses and any(d.following >= 0 for d in clause.days):
                 _follow(clause, clauses)
+            if _THAT_DAY.search(text):
+                _point_back(clause, clauses, earlier)
             clauses.append(clause)
         if end in _SENTENCE_END:
             if end == "?" and sentence:
@@ -325,6 +336,25 @@ def read_clauses(norm: str, at: datetime, next_week: bool = False) -> list[Claus
                     c.asked = True
             sentence = _Sentence()
     return clauses
+
+
+# 那天 / 当天 / that day with no day of its own points back at the last day named before it.
+_THAT_DAY = re.compile(r"那一?天|那日|嗰日|当天|当日|\bthat\s+day\b|\bthe\s+same\s+day\b")
+
+
+def _point_back(clause: Clause, before: list[Clause], earlier: date | None) -> None:
+    """我们10号发工资，发工资那天还两千五: 那天 is the 10th (not a vague payday, not today)."""
+    text = clause.text
+    if any(
+        d.day is not None and not _THAT_DAY.fullmatch(text, d.start, d.end) for d in clause.days
+    ):
+        return  # 5号当天 / 周五那天: its own day (find_days already merged the pair)
+    named = [d.day for c in before for d in c.days if d.day is not None and not d.weak]
+    day = named[-1] if named else earlier
+    if day is None:
+        return
+    m = _THAT_DAY.search(text)
+    clause.days = [DayMention(m.start(), m.end(), day)]
 
 
 def _follow(clause: Clause, before: list[Clause]) -> None:
@@ -340,6 +370,13 @@ def _follow(clause: Clause, before: list[Clause]) -> None:
             d = DayMention(d.start, d.end, last + timedelta(days=ahead))
         days.append(d)
     clause.days = days
+
+
+_AFTER_NEXT = ("下下周", "下下个", "下下星期", "下下礼拜", "week after next")
+
+
+def _after_next(text: str) -> bool:
+    return any(w in text for w in _AFTER_NEXT)
 
 
 def next_week_asked(norm: str) -> bool:

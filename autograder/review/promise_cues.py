@@ -52,6 +52,7 @@ PAY = Cue(
     "转(?!告|达|接|身|变|正|念|眼|移|到.{0,3}部门)|汇.{0,8}过[来去]|打款|打钱|官方app|官方渠道|柜台|"
     "自动扣款|自动还款|扣款|划拨|存入|存款(?!证明|利息)|(?<![保储库生依共留现])存(?=\\d|[一二两三四五六七八九十几]|[¥$]|人民币|新台币|港币|上|进|好|够|吧|了?钱|$)|"
     "网银|手机银行|atm|过数|找数|入数|入钱|入返|还返|俾返|畀返|交返|补(?:齐|足|交|缴)|"
+    "第[一1]期|首期|每期|搞掂|搞定|"
     "[俾畀](?=\\d|[一二两三四五六七八九十几])|打(?=\\d|[一二两三四五六七八九][千万百]|你们的?(?:账|卡|对公|官方)|到|进)|[俾畀](?:你|钱)|[打汇转交]进(?:去|来|账户|卡)|"
     "打.{0,6}(?:钱|款|\\d|[一二两三四五六七八九十百千万]).{0,4}过[来去]",
     r"\b(?:pay|paying|payment|settle|deposit|wire)(?!(?:s|ing)?\s+(?:me|us)\b)|\btransfer(?!\s+(?:you|your\s+call))|"
@@ -72,7 +73,7 @@ PAY = Cue(
     r"\bget\s+(?:it|the\s+\w+|\$?\d[\d,.]*)\s+in\b|\bmake\s+(?:that|this)\b|"
     r"\b(?:automatic\s+payment|direct\s+debit)\b|"
     r"\b(?:through|via)\s+(?:the|your)\s+(?:official\s+)?(?:app|website|portal)\b|"
-    r"\bhave\s+(?:it|the\s+\w+|\$?\d[\d,.]*)\s+(?:to|for)\s+you\b|"
+    r"\bhave\s+(?:it|the\s+\$?[\w,.]+|\$?\d[\d,.]*)\s+(?:over\s+)?(?:to|for)\s+you\b|"
     r"\b(?:mail|send|write)(?:ing|s)?\s+(?:you\s+)?(?:a|the)\s+check\b|"
     r"\byou(?:'ll|\s+will)\s+(?:get|receive)\b|\bmake\s+sure\b.{0,30}\b(?:in|through|paid)\b|"
     r"\bput\b.{0,30}\btoward|\bput\s+me\s+down\s+for\b|\bsign\s+me\s+up\b|"
@@ -148,8 +149,10 @@ HEDGE = Cue(
 )
 # Doubt anywhere in a sentence hedges all of it: 她明天帮我还，我也不知道她还不还。
 DOUBT = Cue(
-    "不知道|不确定|不清楚|说不准|说不好|没把握|不一定|不敢保证|保证不了|不好说|没准|难讲|唔知",
-    r"\bnot\s+sure\b|\bdon't\s+know\b|\bno\s+idea\b|\bdoubt\b|\bcan't\s+promise\b",
+    "不知道|不确定|不清楚|说不准|说不好|没把握|不一定|不敢保证|保证不了|不好说|没准|难讲|唔知|"
+    "(?:问|商量|请示)(?:一?下|问)?(?:我|家里|家人|老婆|老公|爱人|媳妇|先生|太太|领导|老板)",
+    r"\bnot\s+sure\b|\bdon't\s+know\b|\bno\s+idea\b|\bdoubt\b|\bcan't\s+promise\b|"
+    r"\b(?:ask|check\s+with|talk\s+to)\s+my\s+(?:wife|husband|partner|boss|family|parents)\b",
 )
 # A clause that is nothing but a hedge (我争取 / I'll try) hedges its whole sentence.
 HEDGE_ONLY = Cue(
@@ -193,7 +196,7 @@ FILLER = Cue(
     r"let's\s+make\s+it|make\s+it|"
     r"it\s+is|how\s+about|say|on|by|before|ok|okay|sure|yes|yeah|fine|i'll|"
     r"i\s+will|instead|only|just|works?|for|me|is|good|great|it|that|at|the|in|morning|"
-    r"afternoon|evening|noon|midday|tonight|latest|o'clock|pm|am)\b",
+    r"afternoon|evening|noon|midday|tonight|latest|o'clock|pm|am|first\s+thing)\b",
 )
 ACCEPT = Cue(
     "^(?:那|那就|哦|噢|呃|额|嗯)?(?:行|好|嗯|对|是|系|成|能|会|中|得(?!了)|妥)(?:[的吧啊呀了嘛滴哈嗯好行对是嘞咧啦咯喇喔哦噢]|可以)*"
@@ -222,7 +225,7 @@ PRECONDITION = Cue(
 CLARIFY = Cue("是指|是说|您说的|你说的|就是说", r"\byou\s+(?:mean|said)\b|\bis\s+that\b|\bright\?")
 # In a script without speaker tags only a stated agreement counts, not a demand or a question.
 CONFIRM = Cue(
-    "确认|约定|约好|说好|商定|登记|记下|记录|核对|承诺|答应|保证|您将|您会|你会|你将|那就|就这么定|定在|"
+    "确认|约定|约好|说好|商定|登记|记下|(?:已|我|给您|帮您|这边)记录|记录(?:下来|一下|在案)|核对|承诺|答应|保证|您将|您会|你会|你将|那就|就这么定|定在|"
     "定了|一定|肯定|会还|回顾|总结",
     r"\b(?:agreed|confirm|confirmed|confirming|noted|arrangement|promised?|scheduled|recap|"
     r"committed)\b|\byou(?:'ll|\s+will)\s+(?:pay|make|send|transfer|be\s+paying)\b|"
@@ -260,6 +263,8 @@ PART = Cue(
     "剩|一部分|部分|其余|余下|尾款|一些|一点(?![前钟半])",
     r"\b(?:rest|remaining|part|some|something|portion|partial)\b|\ba\s+(?:little|bit)\b",
 )
+# Another payment, not the same one moved: 再还 / 又 / also / another / again.
+AGAIN = Cue("再还|再付|再缴|再转|再交|又|也还|另外|还要", r"\b(?:again|another|also|too|more)\b")
 # Half of the amount on the table: 一半 / half.
 HALF = Cue("一半|半数|一半儿", r"\bhalf\b")
 # A check-back tag after a recap: 对吗 / 对吧 / 是吗 / 没错吧 / right? / correct? / is that right?

@@ -41,10 +41,18 @@ class Proposal:
     turn: Turn
 
 
+_HALF_OF = re.compile(r"\bhalf\s+(?:of\s+)?(?:the\s+|that\s+|this\s+|my\s+|your\s+)?$")
+_OF_IT_HALF = re.compile(r"\s*(?:的|里的|中的)?一半")
+
+
 def value(c: Clause) -> Decimal:
-    """The clause's amount: its last marked one (元 / $ / 千), else its last."""
+    """The clause's amount: its last marked one (元 / $ / 千), else its last; halved when it is
+    "half of the $900" / 1800的一半."""
     marked = [a for a in c.amounts if a.marked]
-    return (marked or c.amounts)[-1].value
+    a = (marked or c.amounts)[-1]
+    if _HALF_OF.search(c.text, 0, a.start) or _OF_IT_HALF.match(c.text, a.end):
+        return a.value / 2
+    return a.value
 
 
 def amount_for(clauses: list[Clause], i: int) -> Decimal | None:

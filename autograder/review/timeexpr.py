@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 
 from autograder.review import daypatterns as pat
 from autograder.review.amounts import parse_chinese_number
-from autograder.review.workdays import add_workdays
+from autograder.review.workdays import add_workdays, is_workday, next_workday
 
 __all__ = ["DayMention", "find_days", "find_time", "has_cjk", "may_name_day"]
 
@@ -116,6 +116,7 @@ def _weekday(today: date, wd: int, which: str) -> date:
 _REL = {
     "今天": 0, "今日": 0, "今儿": 0, "今晚": 0, "今早": 0, "当天": 0, "当日": 0,
     "明天": 1, "明日": 1, "明儿": 1, "明早": 1, "明晚": 1, "后天": 2, "后日": 2, "大后天": 3,
+    "大后日": 3,
     "昨天": -1, "昨日": -1, "昨晚": -1, "前天": -2, "大前天": -3,
     "听日": 1, "听朝": 1, "听晚": 1, "今朝": 0, "琴日": -1, "寻日": -1,  # Cantonese
     "后儿": 2, "后儿个": 2, "大后儿": 3,  # Beijing speech
@@ -129,6 +130,16 @@ _HOLIDAYS = {
     "劳动节": (5, 1), "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
     "new years day": (1, 1), "new years eve": (12, 31),
 }  # fmt: skip
+
+
+def _thanksgiving(today: date) -> date:
+    """The fourth Thursday of November, this year's unless already past."""
+    for year in (today.year, today.year + 1):
+        first = date(year, 11, 1)
+        day = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+        if day >= today:
+            return day
+    return day  # pragma: no cover - next year's is always ahead
 
 
 def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
@@ -164,8 +175,12 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
         ahead = 1 if (g("mew") or "").startswith(("下", "next")) else 0
         day = _month_end(today, ahead)
     elif kind == "hol":
-        month_day = _HOLIDAYS.get(re.sub(r"\s+", " ", g("hol")).replace("'", ""))
-        day = _future_md(today, *month_day) if month_day else None
+        name = re.sub(r"\s+", " ", g("hol")).replace("'", "")
+        if name == "thanksgiving":
+            day = _thanksgiving(today)
+        else:
+            month_day = _HOLIDAYS.get(name)
+            day = _future_md(today, *month_day) if month_day else None
     elif kind == "yend":
         day = date(today.year, 12, 31)
     elif kind == "week":
@@ -179,6 +194,9 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
     elif kind == "follow":  # the following Monday: resolved against the day named before it
         wd = pat.EN_DAYS[g("fday")]
         return DayMention(m.start(), m.end(), _weekday(today, wd, ""), following=wd)
+    elif kind == "weeknn":  # "the week after next, on Wednesday": Monday in two weeks + weekday
+        wd = pat.EN_DAYS[g("nnday") or g("nnday2")]
+        day = _weekday(today, wd, "下下")
     elif kind == "weeknx":  # "Wednesday next week" / "next week on Wednesday"
         day = _weekday(today, pat.EN_DAYS[g("nxday") or g("nxday2")], "next")
     elif kind == "rel":
@@ -192,6 +210,15 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
         day = add_workdays(today, n, lang) if n and n < 60 else None
     elif kind == "nwd":
         day = add_workdays(today, 1, lang)
+    elif kind == "hwd":  # 节后第一个工作日: the first working day after the next day off
+        day = today + timedelta(days=1)
+        while is_workday(day, lang):
+            day += timedelta(days=1)
+        day = next_workday(day, lang)
+    elif kind == "nw":  # 一周内 / within a week: a deadline, seven days a week on
+        n = {"a": 1, "one": 1, "two": 2, None: 1}.get(g("nwn"))
+        n = n or _num(g("nwn")) or 1
+        day = today + timedelta(days=7 * n)
     elif kind == "nd":
         n = _num(g("ndn"))
         day = today + timedelta(days=n) if n is not None and n < 60 else None

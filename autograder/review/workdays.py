@@ -30,8 +30,25 @@ def is_workday(day: date, lang: str = "zh") -> bool:
             try:
                 return bool(cal.is_workday(day))
             except (NotImplementedError, ValueError):
-                pass
+                # A year the library lacks: weekdays, less the statutory days off whose dates
+                # are known (make-up Saturdays and bridged days are announced each year).
+                return day.weekday() < 5 and day not in _statutory(day.year)
     return day.weekday() < 5
+
+
+# 春节 (the first day of the lunar year) for years after chinese-calendar 1.11's data.
+_SPRING_FESTIVAL = {2027: (2, 6), 2028: (1, 26), 2029: (2, 13), 2030: (2, 3)}
+
+
+@lru_cache(maxsize=16)
+def _statutory(year: int) -> frozenset[date]:
+    """The statutory days off of a year on fixed dates: 元旦, 春节 (eve + 3), 劳动节, 国庆节."""
+    days = {date(year, 1, 1), date(year, 5, 1), date(year, 5, 2)}
+    days |= {date(year, 10, d) for d in (1, 2, 3)}
+    if year in _SPRING_FESTIVAL:
+        first = date(year, *_SPRING_FESTIVAL[year])
+        days |= {first + timedelta(days=k) for k in (-1, 0, 1, 2)}
+    return frozenset(days)
 
 
 def add_workdays(start: date, n: int, lang: str = "zh") -> date:
