@@ -155,7 +155,11 @@ _EN_ALTS = [
         r"(?P<slash>(?<![\d/])(?P<sm>1[0-2]|0?[1-9])/(?P<sd>[12]\d|3[01]|0?[1-9])"
         r"(?:/(?P<sy>20\d\d|\d\d))?(?![\d/]))",
     ),
-    (_MON_FIRST, rf"(?P<mname>(?P<mn>{_MON})\.?\s+(?P<mnd>\d{{1,2}})(?:st|nd|rd|th)?\b)"),
+    (
+        _MON_FIRST,
+        rf"(?P<mname>(?P<mn>{_MON})\.?\s+(?P<mnd>\d{{1,2}})(?:st|nd|rd|th)?\b)|"
+        rf"(?P<mord>(?P<mon>{_MON})\.?\s+(?:the\s+)?(?P<mordn>{_ORD})\b)",
+    ),
     (_D, rf"(?P<dname>(?P<dnd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dnm>{_MON})\b)"),
     (
         "telm",
@@ -166,6 +170,7 @@ _EN_ALTS = [
     (
         "ntcl" + _DAY_FIRST,
         rf"(?P<weeknn>(?:the\s+)?week\s+after\s+next(?:\s+on|,)?\s+(?P<nnday>{_DAY})\b|"
+        rf"(?P<nnday3>{_DAY})\s+after\s+next\b|"
         rf"(?P<nnday2>{_DAY})\s+(?:of\s+)?the\s+week\s+after\s+next\b)|"
         rf"(?P<weeknx>(?P<nxday>{_DAY})\s+(?:of\s+)?next\s+week\b|"
         rf"next\s+week(?:\s+on|,)?\s+(?P<nxday2>{_DAY})\b)|"
@@ -183,6 +188,11 @@ _EN_ALTS = [
     (_NUM_FIRST, rf"(?P<wdn>(?P<wdnn>{_ENN})\s+(?:business|working|work)\s+days?\b)"),
     ("n", r"(?P<nwd>next\s+(?:business|working|work)\s+day\b)"),
     ("iw", rf"(?P<nd>(?:in|within)\s+(?P<ndn>{_ENN})\s+days?\b)"),
+    (
+        _NUM_FIRST + "a",
+        rf"(?P<nfrom>(?P<nfn>{_ENN}|a)\s+(?P<nfu>days?|weeks?)\s+from\s+"
+        rf"(?:(?P<nfrel>today|now|tomorrow)|(?P<nfday>{_DAY}))\b)",
+    ),
     ("w", r"(?P<nw>within\s+(?:(?P<nwn>a|one|two)\s+|the\s+next\s+)weeks?\b)"),
     ("t", rf"(?P<dname2>the\s+(?P<dnd2>\d{{1,2}})(?:st|nd|rd|th)?\s+of\s+(?P<dnm2>{_MON})\b)"),
     ("t", rf"(?P<dname3>the\s+(?P<dnd3>{_ORD})\s+of\s+(?P<dnm3>{_MON})\b)"),

@@ -177,7 +177,7 @@ QUESTION = Cue(
     r"^(?:can|could|would|will|do|does|did|are|is|when|what|how|why)\b",
 )
 TAG_PROPOSAL = Cue(
-    "可以吗|行吗|好吗|成吗|可不可以|行不行|好不好|怎么样|如何",
+    "可以吗|行吗|好吗|成吗|可不可以|行不行|好不好|怎么样|如何|得唔得|可唔可以|好唔好|得冇|ok唔ok",
     r"\bok(?:ay)?\??$|\bis\s+(?:that|it)\s+ok\b|\bwould\s+(?:that|it)\s+(?:work|be\s+ok)\b|"
     r"\bdoes\s+that\s+work\b|\b(?:how|what)\s+about\b|\b(?:can|could)\s+(?:i|we)\b|\bi\s+can\b|"
     r"\bwhat\s+if\b",
@@ -186,8 +186,8 @@ FILLER = Cue(
     "那就|那么|就|吧|啊|呀|嗯|哦|呗|了|的|那|好|行|可以|我|先|定在|定|约在|只能|只|最晚|最迟|最快|"
     "之前|以前|前|上午|下午|晚上|中午|早上|点|半|钟|左右|能|会|差不多|全部|全额|一次性|所有|没问题|没事|"
     "方便|我们|咱们|约|"
-    "也行|也可以|ok",
-    r"\b(?:then|can\s+we|could\s+we|can\s+i|could\s+i|i\s+can|i\s+could|can|what\s+if|"
+    "也行|也可以|ok|改成|改到|改在|改为|换成|换到|挪到|推到|要不然|要不|还是|改",
+    r"\b(?:then|and|other|can\s+we|could\s+we|can\s+i|could\s+i|i\s+can|i\s+could|can|what\s+if|"
     r"what\s+about|about|another|also|"
     r"i'd\s+rather|i'd\s+prefer|i'd\s+say|rather|prefer|do|to\s+be\s+safe|would|shall|does|we|"
     r"what\s+time|which\s+day|what\s+day|when|"

@@ -158,6 +158,16 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
         day = _future_md(today, int(g("sm")), int(g("sd")), year_n)
     elif kind == "mname":
         day = _future_md(today, pat.EN_MONTHS[g("mn")], int(g("mnd")))
+    elif kind == "mord":  # December fifth
+        day = _future_md(today, pat.EN_MONTHS[g("mon")], pat.EN_ORDINALS[g("mordn")])
+    elif kind == "nfrom":  # a week from today / three days from now / two weeks from Friday
+        n = 1 if g("nfn") == "a" else _num(g("nfn"))
+        step = 7 if g("nfu").startswith("week") else 1
+        if g("nfday"):
+            start = _weekday(today, pat.EN_DAYS[g("nfday")], "")
+        else:
+            start = today + timedelta(days=1 if g("nfrel") == "tomorrow" else 0)
+        day = start + timedelta(days=n * step) if n is not None and n * step < 60 else None
     elif kind == "dname":
         day = _future_md(today, pat.EN_MONTHS[g("dnm")], int(g("dnd")))
     elif kind == "dname2":  # the 1st of December
@@ -195,7 +205,7 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
         wd = pat.EN_DAYS[g("fday")]
         return DayMention(m.start(), m.end(), _weekday(today, wd, ""), following=wd)
     elif kind == "weeknn":  # "the week after next, on Wednesday": Monday in two weeks + weekday
-        wd = pat.EN_DAYS[g("nnday") or g("nnday2")]
+        wd = pat.EN_DAYS[g("nnday") or g("nnday2") or g("nnday3")]
         day = _weekday(today, wd, "下下")
     elif kind == "weeknx":  # "Wednesday next week" / "next week on Wednesday"
         day = _weekday(today, pat.EN_DAYS[g("nxday") or g("nxday2")], "next")
@@ -241,6 +251,27 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
     return DayMention(m.start(), m.end(), day, vague=vague, weak=weak, plain_weekday=plain)
 
 
+_NEXT_WEEK = re.compile(r"下个?(?:周|星期|礼拜)|next\s+week")
+
+
+def _pinned(norm: str, found: list[DayMention], today: date) -> list[DayMention]:
+    """月中15号 / 下周 周三: a range word that the day right after it pins down gives way to it."""
+    out: list[DayMention] = []
+    for k, d in enumerate(found):
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        if not (d.vague and nxt is not None and nxt.day is not None):
+            out.append(d)
+        elif not 0 <= nxt.start - d.end <= 1:
+            out.append(d)
+        elif nxt.plain_weekday:
+            if _NEXT_WEEK.fullmatch(norm, d.start, d.end):  # 下周 周三: next week's Wednesday
+                nxt.day = _weekday(today, nxt.day.weekday(), "next")
+                nxt.plain_weekday = False
+            else:
+                out.append(d)  # 这两天周三 stays a range
+    return out
+
+
 def find_days(norm: str, at: datetime | date) -> list[DayMention]:
     """Every day expression in a normalised text, in order, resolved against `at`."""
     today = at.date() if isinstance(at, datetime) else at
@@ -258,6 +289,8 @@ def find_days(norm: str, at: datetime | date) -> list[DayMention]:
             before = found[k - 1].day  # Next Friday is payday, I'll pay the following Monday
             ahead = (d.following - before.weekday()) % 7 or 7
             found[k] = DayMention(d.start, d.end, before + timedelta(days=ahead))
+    if len(found) > 1 and any(d.vague for d in found):
+        found = _pinned(norm, found, today)
     if len(found) > 1:  # 5号当天 / 周五那天: the second word points back at the first day
         found = [
             d
