@@ -42,6 +42,8 @@ __all__ = ["find_commitment"]
 
 _NUMBER = re.compile(r"[\d十百千万]|hundred|thousand|dollar|buck|grand")
 # "Can you pay that today?" / 这笔今天能还吗？: the amount the collector just named is the one asked.
+# The whole debt stated by the collector (not a fee or interest): 全部是4300元 / a total of $900.
+_TOTAL = re.compile(r"全部|一共|总共|合计|欠款|全额|\btotal\b|\bbalance\b|\bowe\b|\bin\s+full\b")
 _CLOCK = re.compile(r"\d\s*(?:点|:\d\d|am\b|pm\b)|[一二两三四五六七八九十]点|\bnoon\b|中午")
 
 
@@ -146,6 +148,13 @@ class _Walk:
                 c = self.current
                 self.pending = Proposal(c.due, c.time, None, turn)
                 return
+            c = self.current
+            if c is not None and c.amount is None and _TOTAL.search(norm) and _NUMBER.search(norm):
+                # 后天一定还。— 还多少？— 全部。— 全部是4300元。— 对。: the total, to confirm
+                named = [o for o in read_clauses(norm, self.at) if o.amounts and not o.negated]
+                if named:
+                    self.pending = Proposal(c.due, c.time, value(named[-1]), turn)
+                    return
             if not (talk and _NUMBER.search(norm)):
                 if asked and talk is not None:  # a new question about paying replaces the
                     self.pending = None  # proposal; 喂？您还在吗？ leaves it standing

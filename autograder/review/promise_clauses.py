@@ -47,6 +47,12 @@ class cached_property:  # noqa: N801 - functools' version takes a lock on every 
 
 _LETTERS = re.compile(r"[\W_\d]")
 _BUT = ("but ", "但", "不过", "可是", "只是")
+# A condition added after the promise: 周五前还两千，如果没有意外的话 / ..., unless something comes up
+_IF_OK = re.compile(  # ..., if that's okay with you / 如果可以的话: asking leave, not a condition
+    r"^if\s+(?:that|it|this)(?:'s|\s+is|\s+works)|^if\s+(?:you|that's)\s+(?:agree|ok|okay|fine)|"
+    r"^(?:如果|要是|假如)(?:您|你们?)?(?:可以|行|同意|方便|没问题|觉得可以)(?:的话)?$"
+)
+_IF_AFTER = ("如果", "要是", "假如", "假设", "万一", "除非", "if ", "unless ", "as long as ")
 _PART_OF_DAY = re.compile(
     r"(?:那就|就|那)?(?:上午|下午|中午|晚上|傍晚|早上|一早)(?:吧|呢|啊|可以|行)?|"
     r"(?:in\s+the\s+)?(?:morning|afternoon|evening|tonight)(?:\s+then)?"
@@ -158,6 +164,11 @@ class Clause:
                 return True
         if _sentence_has(self.sentence, cue.PRECONDITION):
             return True  # 我打算后天还，但你得先把罚息说清楚
+        if any(
+            o.text.startswith(_IF_AFTER) and not _IF_OK.search(o.text)
+            for o in self.sentence[self.k + 1 :]
+        ):
+            return True
         carry = False
         for o in self.sentence[: self.k + 1]:  # left to right, without recursion
             own = o.own_conditional

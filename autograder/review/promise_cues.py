@@ -52,7 +52,9 @@ PAY = Cue(
     "转(?!告|达|接|身|变|正|念|眼|移|到.{0,3}部门)|汇.{0,8}过[来去]|打款|打钱|官方app|官方渠道|柜台|"
     "自动扣款|自动还款|扣款|划拨|存入|存款(?!证明|利息)|(?<![保储库生依共留现])存(?=\\d|[一二两三四五六七八九十几]|[¥$]|人民币|新台币|港币|上|进|好|够|吧|了?钱|$)|"
     "网银|手机银行|atm|过数|找数|入数|入钱|入返|还返|俾返|畀返|交返|补(?:齐|足|交|缴)|"
-    "第[一1]期|首期|每期|搞掂|搞定|"
+    "第[一1]期|首期|每期|搞掂|搞定|给(?:你们|您们?|你)(?=\\d|[一二两三四五六七八九十几]|[¥$])|"
+    "[\\d千百万块元](?:准时|按时)?(?:到账|到你们)|(?:到|进)你们(?:的)?(?:账上|账户|卡上)|"
+    "过(?=[\\d一二两三四五六七八九十]+[千万]|[\\d一二两三四五六七八九十]+[百]?(?:蚊|块|元))|"
     "[俾畀](?=\\d|[一二两三四五六七八九十几])|打(?=\\d|[一二两三四五六七八九][千万百]|你们的?(?:账|卡|对公|官方)|到|进)|[俾畀](?:你|钱)|[打汇转交]进(?:去|来|账户|卡)|"
     "打.{0,6}(?:钱|款|\\d|[一二两三四五六七八九十百千万]).{0,4}过[来去]",
     r"\b(?:pay|paying|payment|settle|deposit|wire)(?!(?:s|ing)?\s+(?:me|us)\b)|\btransfer(?!\s+(?:you|your\s+call))|"
@@ -150,9 +152,11 @@ HEDGE = Cue(
 # Doubt anywhere in a sentence hedges all of it: 她明天帮我还，我也不知道她还不还。
 DOUBT = Cue(
     "不知道|不确定|不清楚|说不准|说不好|没把握|不一定|不敢保证|保证不了|不好说|没准|难讲|唔知|"
-    "(?:问|商量|请示)(?:一?下|问)?(?:我|家里|家人|老婆|老公|爱人|媳妇|先生|太太|领导|老板)",
+    "(?:问|商量|请示)(?:一?下|问)?(?:我|家里|家人|老婆|老公|爱人|媳妇|先生|太太|领导|老板)|"
+    "我不管|我管不了|不关我的?事|跟我没关系|你(?:们)?(?:去)?找(?:她|他)",
     r"\bnot\s+sure\b|\bdon't\s+know\b|\bno\s+idea\b|\bdoubt\b|\bcan't\s+promise\b|"
-    r"\b(?:ask|check\s+with|talk\s+to)\s+my\s+(?:wife|husband|partner|boss|family|parents)\b",
+    r"\b(?:ask|check\s+with|talk\s+to)\s+my\s+(?:wife|husband|partner|boss|family|parents)\b|"
+    r"\bnot\s+my\s+problem\b|\btake\s+it\s+up\s+with\b",
 )
 # A clause that is nothing but a hedge (我争取 / I'll try) hedges its whole sentence.
 HEDGE_ONLY = Cue(
@@ -166,6 +170,7 @@ PAST = Cue(
     "还过|付过|本来|原本|原来打算|本打算|刚才|刚刚|上周|是想|本想|"
     "原想|之前答应|之前承诺|之前说|答应过|承诺过",
     r"\b(?:was|were)\s+going\s+to\b|\bwas\s+planning\b|\bmeant\s+to\b|\blast\s+time\b|"
+    r"\b(?:tried|attempted)\s+to\b|"
     r"\balready\b(?!\s+(?:set\s+up|scheduled|arranged|booked|planned))|"
     r"\bi(?:'ve|\s+have)?\s+paid\b|\bdid\s+pay\b|\bsent\s+it\b|\blast\s+week\b|\byou\s+promised\b|"
     r"\bdidn't\s+(?:come|go)\b|\b(?:wasn't|was\s+not)\s+received\b|"
