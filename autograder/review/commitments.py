@@ -274,7 +274,7 @@ class _Walk:
                 # unless the answer names amounts of its own ("$250 tomorrow, the rest on the
                 # 10th").
                 if amount is None and not any(o.amounts for o in clauses):
-                    amount = answered.amount
+                    amount = answered.amount_on(day)
                 if answered.day == day:
                     at_time = at_time or answered.time
             if amount is None:

@@ -55,8 +55,12 @@ _ZH_ALTS = [
     ),
     (_D + _CN1, rf"(?P<wdn>(?P<wdnn>{N})个?工作[日天])"),
     ("下", r"(?P<nwd>下一?个?工作[日天])"),
-    (_D + _CN1, rf"(?P<nd>(?P<ndn>{N})天(?:后|以后|之后|内|之内|以内))"),
-    ("一两二三", r"(?P<nw>(?P<nwn>[一两二三])个?(?:周|星期|礼拜)(?:内|之内|以内))"),
+    (  # 三天内 / 一周内 (a deadline) / 十分钟后 / 24小时内: one alternative, one number scan
+        _D + _CN1 + "半",
+        rf"(?P<nd>(?P<ndn>{N}|半)(?:天(?:后|以后|之后|内|之内|以内)|"
+        r"(?P<ndw>个?(?:周|星期|礼拜))(?:内|之内|以内)|"
+        r"个?(?P<ndh>分钟|钟头|小时)(?:后|之后|以后|内|之内|以内|(?![前之以]))(?!前)))",
+    ),
     (_D + _CN1, rf"(?P<bd>(?<![\d{CNN}这那呢几])(?!两)(?P<bdn>{N})[号日](?!线|码|楼|房|机))"),
     (
         "下晚现立一待等",
@@ -207,9 +211,11 @@ _EN_ALTS = [
         r"(?P<bd>the\s+(?P<bdn>\d{1,2})(?:st|nd|rd|th)\b|(?P<bdn2>\d{1,2})(?:st|nd|rd|th)\b)",
     ),
     (
-        "ecrli",
+        "ecrliw",
         r"(?P<off>(?:end\s+of\s+(?:the\s+)?(?:day|business)|eod|close\s+of\s+business|cob|"
-        r"right\s+now|right\s+away|later\s+today|in\s+a\s+few\s+minutes|immediately)\b)",
+        r"right\s+now|right\s+away|later\s+today|in\s+a\s+few\s+minutes|immediately|"
+        r"(?:in|within)\s+(?:an?|one|two|\d{1,2}|ten|twenty|thirty|fifteen|half\s+an)\s+"
+        r"(?:minutes?|mins?|hours?))\b)",
     ),
     (
         "ntslafcwempbo" + _D,
@@ -240,9 +246,11 @@ ZH_DAY_WORDS = re.compile(
     "天内|天之内|天以内"
 )
 DIGIT_DAY = re.compile(
-    r"\d\s?(?:[号日月年]|[/\-.]\d|个?工作[日天]|天[内后以之]|st\b|nd\b|rd\b|th\b)"
+    r"\d\s?(?:[号日月年]|[/\-.]\d|个?工作[日天]|天[内后以之]|分钟|个?小时|个?钟头|st\b|nd\b|rd\b|th\b)"
 )
-CN_NUMBER_DAY = re.compile("[一二两三四五六七八九十][号日月]")
+CN_NUMBER_DAY = re.compile(
+    "[一二两三四五六七八九十][号日月]|[一二两三四五六七八九十半]个?(?:分钟|小时|钟头)"
+)
 EN_WORDS = re.compile(r"[a-z]+")
 EN_DAY_WORDS = frozenset(
     "today tonight tomorrow tmr tmrw yesterday monday tuesday wednesday thursday friday saturday "
@@ -258,6 +266,7 @@ EN_DAY_PAIRS = (
     (frozenset({"business", "working", "work"}), frozenset({"day", "days"})),
     (frozenset({"in", "within"}), frozenset({"days"})),
     (frozenset({"within"}), frozenset({"week", "weeks"})),
+    (frozenset({"in", "within"}), frozenset({"minutes", "minute", "mins", "hour", "hours"})),
     (frozenset({"that", "same"}), frozenset({"day"})),
     (frozenset({"this"}), frozenset({"morning", "afternoon", "evening"})),
     (frozenset({"new"}), frozenset({"year", "years"})),

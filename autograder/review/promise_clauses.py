@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 
 from autograder.review import promise_cues as cue
 from autograder.review.amounts import Amount, find_amounts
+from autograder.review.promise_days import THAT_DAY, agree_weekdays, follow, point_back
 from autograder.review.timeexpr import DayMention, find_days, find_time, may_name_day
 
 __all__ = ["Clause", "clean", "next_week_asked", "pieces", "read_clauses"]
@@ -184,7 +185,10 @@ class Clause:
         """尽量 / maybe ..., or a sentence with a lone hedge (明天吧，我争取)."""
         if self._has(cue.HEDGE):
             return True
-        if _sentence_has(self.sentence, cue.DOUBT):
+        if _sentence_has(self.sentence, cue.DOUBT) and any(
+            o._has(cue.DOUBT) and not (o.days and o.day != self.day and o.day is not None)
+            for o in self.sentence
+        ):  # 15号不一定，16号肯定能还: a doubt about another day leaves this one
             return True
         later = self.sentence[self.k + 1 :]
         if any(o.text.startswith(_BUT) and o._has(cue.HEDGE) for o in later):
@@ -331,56 +335,29 @@ def read_clauses(
     sentence: list[Clause] = _Sentence()
     norm = clean(norm)
     dated = may_name_day(norm)
+    that_day = dated and THAT_DAY.search(norm) is not None
+    dated_clauses = 0
     for raw, end, joined in pieces(norm):
         text = raw.strip()
         if text:
             clause = Clause(text, at, sentence, next_week, dated)
             clause.joined = joined
-            if clauses and any(d.following >= 0 for d in clause.days):
-                _follow(clause, clauses)
-            if _THAT_DAY.search(text):
-                _point_back(clause, clauses, earlier)
+            if clause.days:
+                dated_clauses += 1
+                if clauses and any(d.following >= 0 for d in clause.days):
+                    follow(clause.days, clauses)
+            if that_day and THAT_DAY.search(text):
+                point_back(clause, clauses, earlier)
             clauses.append(clause)
         if end in _SENTENCE_END:
             if end == "?" and sentence:
                 for c in sentence:  # 明天还2000，可以吗？: the whole sentence is asked
                     c.asked = True
             sentence = _Sentence()
+    if dated_clauses > 1 or (dated_clauses and any(len(c.days) > 1 for c in clauses)):
+        if any(d.plain_weekday for c in clauses for d in c.days):
+            agree_weekdays(clauses)  # Friday, December 4th / 12月4日（周五）: one day, not two
     return clauses
-
-
-# 那天 / 当天 / that day with no day of its own points back at the last day named before it.
-_THAT_DAY = re.compile(r"那一?天|那日|嗰日|当天|当日|\bthat\s+day\b|\bthe\s+same\s+day\b")
-
-
-def _point_back(clause: Clause, before: list[Clause], earlier: date | None) -> None:
-    """我们10号发工资，发工资那天还两千五: 那天 is the 10th (not a vague payday, not today)."""
-    text = clause.text
-    if any(
-        d.day is not None and not _THAT_DAY.fullmatch(text, d.start, d.end) for d in clause.days
-    ):
-        return  # 5号当天 / 周五那天: its own day (find_days already merged the pair)
-    named = [d.day for c in before for d in c.days if d.day is not None and not d.weak]
-    day = named[-1] if named else earlier
-    if day is None:
-        return
-    m = _THAT_DAY.search(text)
-    clause.days = [DayMention(m.start(), m.end(), day)]
-
-
-def _follow(clause: Clause, before: list[Clause]) -> None:
-    """Next Friday is payday, I'll pay the following Monday: count from the day named before."""
-    named = [d.day for c in before for d in c.days if d.day is not None]
-    if not named:
-        return
-    last = named[-1]
-    days = []
-    for d in clause.days:
-        if d.following >= 0:
-            ahead = (d.following - last.weekday()) % 7 or 7
-            d = DayMention(d.start, d.end, last + timedelta(days=ahead))
-        days.append(d)
-    clause.days = days
 
 
 _AFTER_NEXT = ("下下周", "下下个", "下下星期", "下下礼拜", "week after next")

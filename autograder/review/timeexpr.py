@@ -132,6 +132,11 @@ _HOLIDAYS = {
 }  # fmt: skip
 
 
+_HOURS = re.compile(
+    r"(?:in\s+|within\s+)?(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个?小时|hours?)"
+)
+
+
 def _thanksgiving(today: date) -> date:
     """The fourth Thursday of November, this year's unless already past."""
     for year in (today.year, today.year + 1):
@@ -230,8 +235,14 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
         n = n or _num(g("nwn")) or 1
         day = today + timedelta(days=7 * n)
     elif kind == "nd":
-        n = _num(g("ndn"))
-        day = today + timedelta(days=n) if n is not None and n < 60 else None
+        n = 1 if g("ndn") == "半" else _num(g("ndn"))
+        unit = m.groupdict().get("ndh")
+        if unit is not None:  # 十分钟后 / 半小时内: today; 24小时内 / 48小时: a day or two on
+            hours = (n or 0) if unit == "小时" or unit == "钟头" else 0
+            day, weak = today + timedelta(days=hours // 24), hours < 24
+        else:
+            n = n * 7 if n is not None and m.groupdict().get("ndw") else n
+            day = today + timedelta(days=n) if n is not None and n < 60 else None
     elif kind == "bdw":
         day = _bare_day(today, pat.EN_ORDINALS[g("bdwn")])
     elif kind == "bd":
@@ -239,6 +250,9 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
         day = _bare_day(today, n) if n else None
     elif kind == "off":
         day, weak = today, True
+        hours = _HOURS.match(g("off"))  # 24小时内 / within 48 hours: a deadline days ahead
+        if hours and (_num(hours[1]) or 0) >= 24:
+            day, weak = today + timedelta(days=(_num(hours[1]) or 0) // 24), False
     elif kind == "vague":
         return DayMention(m.start(), m.end(), None, vague=True)
     if day is None:
