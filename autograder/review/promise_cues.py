@@ -153,7 +153,7 @@ HEDGE = Cue(
 DOUBT = Cue(
     "不知道|不确定|不清楚|说不准|说不好|没把握|不一定|不敢保证|保证不了|不好说|没准|难讲|唔知|"
     "(?:问|商量|请示)(?:一?下|问)?(?:我|家里|家人|老婆|老公|爱人|媳妇|先生|太太|领导|老板)|"
-    "我不管|我管不了|不关我的?事|跟我没关系|你(?:们)?(?:去)?找(?:她|他)",
+    "我不管|我管不了|不关我的?事|跟我没关系|找[她他](?:吧|去|要|还)",
     r"\bnot\s+sure\b|\bdon't\s+know\b|\bno\s+idea\b|\bdoubt\b|\bcan't\s+promise\b|"
     r"\b(?:ask|check\s+with|talk\s+to)\s+my\s+(?:wife|husband|partner|boss|family|parents)\b|"
     r"\bnot\s+my\s+problem\b|\btake\s+it\s+up\s+with\b",
@@ -230,7 +230,7 @@ PRECONDITION = Cue(
 CLARIFY = Cue("是指|是说|您说的|你说的|就是说", r"\byou\s+(?:mean|said)\b|\bis\s+that\b|\bright\?")
 # In a script without speaker tags only a stated agreement counts, not a demand or a question.
 CONFIRM = Cue(
-    "确认|约定|约好|说好|商定|登记|记下|(?:已|我|给您|帮您|这边)记录|记录(?:下来|一下|在案)|核对|承诺|答应|保证|您将|您会|你会|你将|那就|就这么定|定在|"
+    "确认|约定|约好|说好|商定|登记|记下|(?<=[已我您边])记录|记录(?:下来|一下|在案)|核对|承诺|答应|保证|您将|您会|你会|你将|那就|就这么定|定在|"
     "定了|一定|肯定|会还|回顾|总结",
     r"\b(?:agreed|confirm|confirmed|confirming|noted|arrangement|promised?|scheduled|recap|"
     r"committed)\b|\byou(?:'ll|\s+will)\s+(?:pay|make|send|transfer|be\s+paying)\b|"
