@@ -44,7 +44,10 @@ _NUMBER = re.compile(r"[\d十百千万]|hundred|thousand|dollar|buck|grand")
 # "Can you pay that today?" / 这笔今天能还吗？: the amount the collector just named is the one asked.
 # The whole debt stated by the collector (not a fee or interest): 全部是4300元 / a total of $900.
 _TOTAL = re.compile(r"全部|一共|总共|合计|欠款|全额|\btotal\b|\bbalance\b|\bowe\b|\bin\s+full\b")
-_CLOCK = re.compile(r"\d\s*(?:点|:\d\d|am\b|pm\b)|[一二两三四五六七八九十]点|\bnoon\b|中午")
+_CLOCK = re.compile(
+    r"\d\s*(?:点|:\d\d|am\b|pm\b)|[一二两三四五六七八九十]点|\bnoon\b|中午|上午|下午|早上|晚上|傍晚|"
+    r"in\s+the\s+(?:morning|afternoon|evening)"
+)
 
 
 def _quote(turn: Turn) -> str:
@@ -107,6 +110,7 @@ class _Walk:
         self.next_week = False  # the collector's last question was about next week
         self.offered: Decimal | None = None  # the amount of the collector's last proposal
         self.named: date | None = None  # the last day named so far, for a later 那天 / that day
+        self.dated_offer: Proposal | None = None  # the collector's last proposal with a day
         self.turns: list[Turn] = []
         self.position = 0  # the index of the turn being read
 
@@ -148,7 +152,15 @@ class _Walk:
                 c = self.current
                 self.pending = Proposal(c.due, c.time, None, turn)
                 return
-            c = self.current
+            o, c = self.dated_offer, self.current
+            if asked and o is not None and c is None and _NUMBER.search(norm):
+                # 明天还两千可以吗？— 两千有点多。— 那一千五呢？: a new amount for the same day
+                bare = [
+                    x for x in read_clauses(norm, self.at) if x.amounts and x.bare and x.question
+                ]
+                if bare:
+                    self.pending = Proposal(o.day, o.time, value(bare[-1]), turn)
+                    return
             if c is not None and c.amount is None and _TOTAL.search(norm) and _NUMBER.search(norm):
                 # 后天一定还。— 还多少？— 全部。— 全部是4300元。— 对。: the total, to confirm
                 named = [o for o in read_clauses(norm, self.at) if o.amounts and not o.negated]
@@ -191,6 +203,8 @@ class _Walk:
         if proposal is not None:
             self.offered = proposal.amount or self.offered
             self.pending = proposal
+            if proposal.day is not None:
+                self.dated_offer = proposal
         elif any(c.question for c in clauses):
             self.pending = None
 
@@ -236,6 +250,8 @@ class _Walk:
                     self.current = None
                 if self.pending is not None and self.pending.day == day:
                     self.pending = None
+                if self.dated_offer is not None and self.dated_offer.day == day:
+                    self.dated_offer = None
                 continue
             if day is None and c.negated and c.pay and not c.conditional and not c.amounts:
                 self.current = self.pending = None  # 我还不了 / I can't pay: a general retraction

@@ -47,6 +47,10 @@ class cached_property:  # noqa: N801 - functools' version takes a lock on every 
 
 
 _LETTERS = re.compile(r"[\W_\d]")
+# A part of the day with no day named: today, unless that part is already over.
+_PART_WORD = re.compile(r"上午|早上|中午|下午|傍晚|晚上|in\s+the\s+(?:morning|afternoon|evening)")
+_PART_ENDS = {"上午": 12, "早上": 10, "中午": 14, "下午": 18, "傍晚": 19, "晚上": 23}
+_PART_ENDS.update({"morning": 12, "afternoon": 18, "evening": 23})
 _BUT = ("but ", "但", "不过", "可是", "只是")
 # A condition added after the promise: 周五前还两千，如果没有意外的话 / ..., unless something comes up
 _IF_OK = re.compile(  # ..., if that's okay with you / 如果可以的话: asking leave, not a condition
@@ -132,7 +136,14 @@ class Clause:
     def clock_day(self) -> date | None:
         """三点前我汇过去: a payment at a clock time with no day named is due today (or tomorrow
         when that hour has already passed at the time of the call)."""
-        if self.days or self.time is None or not self.own_pay:
+        if self.days:
+            return None
+        if self.time is None:  # 我下午就去还 / I'll pay in the afternoon: today, while it lasts
+            m = _PART_WORD.search(self.text)
+            if m is None or self.now.hour >= _PART_ENDS[m[0].split()[-1]] or not self.own_pay:
+                return None
+            return self.today
+        if not self.own_pay:
             return None
         if self.time > self.now:
             return self.today

@@ -105,7 +105,7 @@ def _weekday(today: date, wd: int, which: str) -> date:
         return monday - timedelta(days=7 - wd)
     if which == "last":  # the most recent one before today
         return today - timedelta(days=(today.weekday() - wd) % 7 or 7)
-    if which.startswith(("这", "本")):
+    if which.startswith(("这", "本", "今", "呢")):
         return monday + timedelta(days=wd)
     if which == "this" and wd >= today.weekday():
         return monday + timedelta(days=wd)
