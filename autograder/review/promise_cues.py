@@ -68,7 +68,7 @@ PAY = Cue(
     r"you(?:'ll|\s+will)\s+see)\b(?=.{0,14}(?:\$|\d|money|"
     r"payment|hundred|thousand|grand|dollars|bucks))|"
     r"\bremaining\b|"
-    r"\bthe\s+(?:rest|balance)\b|\b(?:can|could|will|'ll)\s+do\b|\bhave\s+it\s+paid\b|"
+    r"\bthe\s+(?:rest|balance)\b|\b(?:can|could|will|'ll)\s+do\b|\b(?:can|could)\s+you\s+do\b|\bhave\s+it\s+paid\b|"
     r"\byou(?:'ll|\s+will)\s+have\s+(?:the\b|it\b|your\b|\$|\d)|\bget\s+(?:it|that|this|the\s+(?:money|payment|rest|balance|\$?\d[\d,.]*)|\$?\d[\d,.]*)\s+(?:over\s+)?to\s+you\b|"
     r"\b(?:swing|afford|manage|scrape\s+together|come\s+up\s+with|autopay|auto-pay)\b|"
     r"\btake\s+care\s+of\s+(?:it|that|this|the\s+\w+)\b|\bmoney\s+order\b|\bcashier's\s+check\b|"
@@ -162,7 +162,7 @@ DOUBT = Cue(
 # A clause that is nothing but a hedge (我争取 / I'll try) hedges its whole sentence.
 HEDGE_ONLY = Cue(
     "^(?:我|那|再|就|先|也)*(?:尽量|争取|试试|试一下|看看|再看看|想想|考虑一下|再说|问问|不清楚|"
-    "不确定|不知道|说不准|说不好|可能|大概|也许|估计|应该)(?:吧|看|啊|哈|了)*$",
+    "不确定|不知道|说不准|说不好|可能|大概|也许|估计|应该)(?:可以|行|没问题|能行|能|会)?(?:吧|看|啊|哈|了)*$",
     r"^(?:i'll|i\s+will|let\s+me)?\s*(?:try|see|think\s+about\s+it|check|"
     r"see\s+what\s+i\s+can\s+do)[.!]*$|^(?:maybe|we'll\s+see|i'm\s+not\s+sure|i\s+don't\s+know|"
     r"probably|perhaps|hopefully|i\s+think|i\s+guess|possibly)$",
@@ -193,8 +193,8 @@ FILLER = Cue(
     "那就|那么|就|吧|啊|呀|嗯|哦|呗|了|的|那|好|行|可以|我|先|定在|定|约在|只能|只|最晚|最迟|最快|"
     "之前|以前|前|上午|下午|晚上|中午|早上|点|半|钟|左右|能|会|差不多|全部|全额|一次性|所有|没问题|没事|"
     "方便|我们|咱们|约|"
-    "也行|也可以|ok|改成|改到|改在|改为|换成|换到|挪到|推到|要不然|要不|还是|改|一定|肯定|保证|绝对|但是|但|不过|可是",
-    r"\b(?:then|and|but|other|can\s+we|could\s+we|can\s+i|could\s+i|i\s+can|i\s+could|can|what\s+if|"
+    "也行|也可以|ok|改成|改到|改在|改为|换成|换到|挪到|推到|要不然|要不|还是|改|一定|肯定|保证|绝对|但是|但|不过|可是|呃|额|那个",
+    r"\b(?:then|and|but|other|uh|um|er|erm|hmm|like|so|well|can\s+we|could\s+we|can\s+i|could\s+i|i\s+can|i\s+could|can|what\s+if|"
     r"what\s+about|about|another|also|"
     r"i'd\s+rather|i'd\s+prefer|i'd\s+say|rather|prefer|do|to\s+be\s+safe|would|shall|does|we|"
     r"what\s+time|which\s+day|what\s+day|when|"
@@ -210,7 +210,7 @@ ACCEPT = Cue(
     "^(?:那|那就|哦|噢|呃|额|嗯)?(?:行|好|嗯|对|是|系|成|能|会|中|得(?!了)|妥)(?:[的吧啊呀了嘛滴哈嗯好行对是嘞咧啦咯喇喔哦噢]|可以)*"
     "(?=$|[\\W\\s]|就这|我记)|"
     "^(?:那|那就|哦|噢|嗯)?(?:可以|没问题|冇问题|无问题|收到|没毛病|保证|一定|肯定|放心|同意|答应|那就这样|就这样|就这么|定了|记住了|"
-    "做得到|能做到|可以做到|办得到|搞得掂|"
+    "做得到|能做到|可以做到|办得到|搞得掂|算数|当然|"
     "ok|okay)",
     r"^(?:ok|okay|yes|yeah|yep|yup|sure|fine|alright|all\s+right|deal|agreed|that\s+works|"
     r"i\s+(?:agree|accept)|accepted|"
