@@ -38,6 +38,8 @@ def may_name_day(norm: str) -> bool:
         return True
     if pat.CN_NUMBER_DAY.search(norm):
         return True
+    if ("天" in norm or "日" in norm) and pat.THAT_DAY_ZH.search(norm):
+        return True  # 那天 / 那一天 / 嗰日: a day named before (promise_days.point_back)
     if not pat.LATIN.search(norm):
         return False
     words = set(pat.EN_WORDS.findall(norm))
@@ -105,7 +107,7 @@ def _weekday(today: date, wd: int, which: str) -> date:
         return monday - timedelta(days=7 - wd)
     if which == "last":  # the most recent one before today
         return today - timedelta(days=(today.weekday() - wd) % 7 or 7)
-    if which.startswith(("这", "本", "今", "呢")):
+    if which.startswith(("这", "本", "今")):
         return monday + timedelta(days=wd)
     if which == "this" and wd >= today.weekday():
         return monday + timedelta(days=wd)
