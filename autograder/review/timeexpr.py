@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 
 from autograder.review import daypatterns as pat
 from autograder.review.amounts import parse_chinese_number
-from autograder.review.workdays import add_workdays, is_workday, next_workday
+from autograder.review.workdays import SPRING_FESTIVAL, add_workdays, is_workday, next_workday
 
 __all__ = ["DayMention", "find_days", "find_time", "has_cjk", "may_name_day"]
 
@@ -139,6 +139,22 @@ _HOURS = re.compile(
 )
 
 
+def _lunar(today: date, n: str | None, name: str | None) -> date | None:
+    """初八 / 元宵 / 除夕 of the lunar new year nearest ahead (within about two months), else None."""
+    if name:
+        offset = -1 if name in ("除夕", "大年三十", "年三十") else 14
+    else:
+        offset = (_num(n) or 0) - 1
+    for year in (today.year, today.year + 1):
+        first = SPRING_FESTIVAL.get(year)
+        if first is None:
+            continue
+        day = first + timedelta(days=offset)
+        if day >= today and (day - today).days <= 75:
+            return day  # 月初 / 初中 stay out: only near the festival is 初N a lunar day
+    return None
+
+
 def _thanksgiving(today: date) -> date:
     """The fourth Thursday of November, this year's unless already past."""
     for year in (today.year, today.year + 1):
@@ -198,6 +214,8 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
         else:
             month_day = _HOLIDAYS.get(name)
             day = _future_md(today, *month_day) if month_day else None
+    elif kind == "lunar":
+        day = _lunar(today, g("lun"), g("lunx"))
     elif kind == "yend":
         day = date(today.year, 12, 31)
     elif kind == "week":

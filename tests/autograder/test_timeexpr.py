@@ -91,6 +91,8 @@ DAYS = [
     ("thanksgiving", SAT, date(2027, 11, 25), "past this year: next year's"),
     ("月中15号", MON, date(2026, 12, 15), "a range word pinned by the day after it"),
     ("下周 周三", MON, date(2026, 12, 2), "next week, then a plain weekday"),
+    ("正月初八", datetime(2027, 2, 3, 10), date(2027, 2, 13), "lunar 初八 from the festival table"),
+    ("除夕", datetime(2027, 1, 25, 10), date(2027, 2, 5), "lunar new year's eve"),
 ]
 
 
