@@ -136,6 +136,7 @@ EN_MONTHS = {
 }
 EN_DAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4}
 EN_DAYS.update({"saturday": 5, "sunday": 6, "tues": 1, "weds": 2, "thurs": 3})
+EN_DAYS.update({"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4})  # not sat / sun: words too
 EN_NUM = {
     w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())
 }
@@ -261,7 +262,7 @@ CN_NUMBER_DAY = re.compile(
 EN_WORDS = re.compile(r"[a-z]+")
 EN_DAY_WORDS = frozenset(
     "today tonight tomorrow tmr tmrw yesterday monday tuesday wednesday thursday friday saturday "
-    "sunday tues weds thurs january february march april may june july august september october "
+    "sunday tues weds thurs mon tue wed thu fri january february march april may june july august september october "
     "november december jan feb mar apr jun jul aug sep sept oct nov dec eod cob christmas "
     "now away immediately thanksgiving "
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
