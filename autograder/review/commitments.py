@@ -181,7 +181,10 @@ class _Walk:
         elif proposal.amount is None:  # a past-due amount of $412.77. Can you pay that today?
             asked = amount_asked(turn, clauses, undated_only=True)
             if asked is not None:
-                proposal = replace(proposal, amount=asked.amount)
+                amount = asked.amount
+                if any(c.days and not c.amounts and c._has(cue.HALF) for c in clauses):
+                    amount = amount / 2  # 你欠款六千，下个礼拜三还一半得唔得？
+                proposal = replace(proposal, amount=amount)
         if proposal is not None and proposal.amount is None:
             # 今天还3500可以吗？— 今天不行 — 那明天上午呢？: the amount stays on the table; 我周六还
             # 1500。— 周六不入账，周五可以吗？: so does the debtor's own.

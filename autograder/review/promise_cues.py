@@ -197,7 +197,7 @@ FILLER = Cue(
     "那就|那么|就|吧|啊|呀|嗯|哦|呗|了|的|那|好|行|可以|我|先|定在|定|约在|只能|只|最晚|最迟|最快|"
     "之前|以前|前|上午|下午|晚上|中午|早上|点|半|钟|左右|能|会|差不多|全部|全额|一次性|所有|没问题|没事|"
     "方便|我们|咱们|约|"
-    "也行|也可以|ok|改成|改到|改在|改为|换成|换到|挪到|推到|要不然|要不|还是|改|一定|肯定|保证|绝对|但是|但|不过|可是|呃|额|那个",
+    "也行|也可以|ok|改成|改到|改在|改为|换成|换到|挪到|推到|要不然|要不|还是|改|一定|肯定|保证|绝对|但是|但|不过|可是|呃|额|那个|得唔得|可唔可以|好唔好|得未|得冇",
     r"\b(?:then|and|but|other|uh|um|er|erm|hmm|like|so|well|can\s+we|could\s+we|can\s+i|could\s+i|i\s+can|i\s+could|can|what\s+if|"
     r"what\s+about|about|another|also|"
     r"i'd\s+rather|i'd\s+prefer|i'd\s+say|rather|prefer|do|to\s+be\s+safe|would|shall|does|we|"
