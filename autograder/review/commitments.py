@@ -245,8 +245,14 @@ class _Walk:
     ) -> tuple[Commitment | None, bool]:
         """The last day this turn itself promises; negated days withdraw earlier promises."""
         made, asked = None, False
+        earlier: list[Commitment] = []  # this turn's promises before `made`
         for i, c in enumerate(clauses):
             day = c.day
+            if made is not None and c.own_conditional and c.negated and earlier:
+                if any(d.day == made.due for d in c.days):
+                    # 今天先还1000，剩下的周五还，周五要是不行就下周一: Friday is not firm
+                    made = self.current = earlier.pop()
+                    continue
             if day is not None and c.negated and not c.conditional:
                 # 明天还不了 / 明天不行: withdraws a promise or a proposal for that day.
                 if self.current is not None and self.current.due == day:
@@ -302,6 +308,8 @@ class _Walk:
                     amount = _moved(opened, clauses)
             elif not clauses[i].amounts and c._has(cue.HALF):
                 amount = amount / 2  # You owe $540. — I can do half by Friday.
+            if made is not None:
+                earlier.append(made)
             made = Commitment(day, at_time, amount, _quote(turn), self.speaker)
             self.current = made
             asked = c.question
