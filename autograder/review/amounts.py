@@ -118,6 +118,8 @@ _COUNT_AFTER = frozenset("月号日年点天个次周岁")
 _DATE_AFTER = {"月": 12, "日": 31, "号": 31, "点": 24, "时": 24, "分": 60, "秒": 60}
 
 
+_WEEKDAY_DIGITS = frozenset("一二三四五六")
+_WEEK_WORDS = ("周", "星期", "礼拜")
 _HAS_DIGIT = re.compile(r"\d")
 _HAS_CN_NUMBER = re.compile(r"[十百千万亿]|[一二两三四五六七八九][块元圆蚊]")
 
@@ -208,6 +210,10 @@ def find_amounts(norm: str) -> list[Amount]:
         found.append(Amount(start, end, value, marked))
         taken.append((start, end))
     for m in _CHINESE.finditer(norm) if _HAS_CN_NUMBER.search(norm) else ():
+        if m["num"][0] in _WEEKDAY_DIGITS and norm[: m.start()].endswith(_WEEK_WORDS):
+            m = _CHINESE.match(norm, m.start() + 1)  # 周三两千: the 三 belongs to the weekday
+            if m is None:
+                continue
         start, end = m.span()
         if any(s < end and start < e for s, e in taken):
             continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from autograder.review import promise_cues as cue
@@ -42,7 +42,12 @@ __all__ = ["find_commitment"]
 
 _NUMBER = re.compile(r"[\d十百千万]|hundred|thousand|dollar|buck|grand")
 # "Can you pay that today?" / 这笔今天能还吗？: the amount the collector just named is the one asked.
-_CLOCK = re.compile(r"\d\s*(?:点|:\d\d|am\b|pm\b)|[一二两三四五六七八九十]点|\bnoon\b|中午")
+# The whole debt stated by the collector (not a fee or interest): 全部是4300元 / a total of $900.
+_TOTAL = re.compile(r"全部|一共|总共|合计|欠款|全额|\btotal\b|\bbalance\b|\bowe\b|\bin\s+full\b")
+_CLOCK = re.compile(
+    r"\d\s*(?:点|:\d\d|am\b|pm\b)|[一二两三四五六七八九十]点|\bnoon\b|中午|上午|下午|早上|晚上|傍晚|"
+    r"in\s+the\s+(?:morning|afternoon|evening)"
+)
 
 
 def _quote(turn: Turn) -> str:
@@ -54,6 +59,16 @@ def _checks_back(c: Clause) -> bool:
     """The question of c's sentence is only a check-back tag: 对吗 / 对吧 / right? / correct?"""
     last = c.sentence[-1]
     return last is not c and cue.CHECK_BACK.search(last.text, last.script)
+
+
+def _moved(opened: Commitment, clauses: list[Clause]) -> Decimal | None:
+    """周五还三千。— 好的。— 改周四吧 / make that Saturday: a new day for the same money, unless the
+    turn names money, a part (剩下的 / the rest), another payment (再 / again) or a half."""
+    if any(o.amounts for o in clauses):
+        return None
+    if any(o._has(cue.PART) or o._has(cue.AGAIN) or o._has(cue.HALF) for o in clauses):
+        return None
+    return opened.amount
 
 
 def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
@@ -94,6 +109,8 @@ class _Walk:
         self.pay_talk = False  # the collector last spoke of paying: a bare "周四吧" answers that
         self.next_week = False  # the collector's last question was about next week
         self.offered: Decimal | None = None  # the amount of the collector's last proposal
+        self.named: date | None = None  # the last day named so far, for a later 那天 / that day
+        self.dated_offer: Proposal | None = None  # the collector's last proposal with a day
         self.turns: list[Turn] = []
         self.position = 0  # the index of the turn being read
 
@@ -113,6 +130,12 @@ class _Walk:
                 return value(owed[-1])
         return None
 
+    def _remember(self, clauses: list[Clause]) -> None:
+        for c in clauses:
+            for d in c.days:
+                if d.day is not None and not d.weak:
+                    self.named = d.day
+
     def collector_turn(self, turn: Turn) -> None:
         """A "no" to the debtor's proposal, or a proposal (day and amount) of the collector's."""
         norm = turn.norm.lower()  # already lower case from normalize(); cheap insurance
@@ -129,18 +152,39 @@ class _Walk:
                 c = self.current
                 self.pending = Proposal(c.due, c.time, None, turn)
                 return
+            o, c = self.dated_offer, self.current
+            if asked and o is not None and c is None and _NUMBER.search(norm):
+                # 明天还两千可以吗？— 两千有点多。— 那一千五呢？: a new amount for the same day
+                bare = [
+                    x for x in read_clauses(norm, self.at) if x.amounts and x.bare and x.question
+                ]
+                if bare:
+                    self.pending = Proposal(o.day, o.time, value(bare[-1]), turn)
+                    return
+            if c is not None and c.amount is None and _TOTAL.search(norm) and _NUMBER.search(norm):
+                # 后天一定还。— 还多少？— 全部。— 全部是4300元。— 对。: the total, to confirm
+                named = [o for o in read_clauses(norm, self.at) if o.amounts and not o.negated]
+                if named:
+                    self.pending = Proposal(c.due, c.time, value(named[-1]), turn)
+                    return
             if not (talk and _NUMBER.search(norm)):
                 if asked and talk is not None:  # a new question about paying replaces the
                     self.pending = None  # proposal; 喂？您还在吗？ leaves it standing
                 return
-        clauses = read_clauses(norm, self.at)
+        clauses = read_clauses(norm, self.at, earlier=self.named)
+        self._remember(clauses)
+        if talk is None and any(c.question and len(c.days) >= 2 for c in clauses):
+            self.pay_talk = True  # 今天还是明天？/ 今日定听日？/ today or tomorrow?: about paying
         proposal = proposal_of(turn, clauses, self.today)
         if proposal is None:
             proposal = amount_asked(turn, clauses)
         elif proposal.amount is None:  # a past-due amount of $412.77. Can you pay that today?
             asked = amount_asked(turn, clauses, undated_only=True)
             if asked is not None:
-                proposal = replace(proposal, amount=asked.amount)
+                amount = asked.amount
+                if any(c.days and not c.amounts and c._has(cue.HALF) for c in clauses):
+                    amount = amount / 2  # 你欠款六千，下个礼拜三还一半得唔得？
+                proposal = replace(proposal, amount=amount)
         if proposal is not None and proposal.amount is None:
             # 今天还3500可以吗？— 今天不行 — 那明天上午呢？: the amount stays on the table; 我周六还
             # 1500。— 周六不入账，周五可以吗？: so does the debtor's own.
@@ -162,6 +206,8 @@ class _Walk:
         if proposal is not None:
             self.offered = proposal.amount or self.offered
             self.pending = proposal
+            if proposal.day is not None:
+                self.dated_offer = proposal
         elif any(c.question for c in clauses):
             self.pending = None
 
@@ -171,7 +217,8 @@ class _Walk:
         if not (may_name_day(norm) or self.pending or self.current or _CLOCK.search(norm)):
             self.tentative = False  # nothing here can make, change or withdraw a promise
             return
-        clauses = read_clauses(norm, self.at, self.next_week)
+        clauses = read_clauses(norm, self.at, self.next_week, self.named)
+        self._remember(clauses)
         self.next_week = False
         opened, answered = self.current, self.pending
         made, asked = self._own_promise(turn, clauses, answered, opened)
@@ -198,14 +245,22 @@ class _Walk:
     ) -> tuple[Commitment | None, bool]:
         """The last day this turn itself promises; negated days withdraw earlier promises."""
         made, asked = None, False
+        earlier: list[Commitment] = []  # this turn's promises before `made`
         for i, c in enumerate(clauses):
             day = c.day
+            if made is not None and c.own_conditional and c.negated and earlier:
+                if any(d.day == made.due for d in c.days):
+                    # 今天先还1000，剩下的周五还，周五要是不行就下周一: Friday is not firm
+                    made = self.current = earlier.pop()
+                    continue
             if day is not None and c.negated and not c.conditional:
                 # 明天还不了 / 明天不行: withdraws a promise or a proposal for that day.
                 if self.current is not None and self.current.due == day:
                     self.current = None
                 if self.pending is not None and self.pending.day == day:
                     self.pending = None
+                if self.dated_offer is not None and self.dated_offer.day == day:
+                    self.dated_offer = None
                 continue
             if day is None and c.negated and c.pay and not c.conditional and not c.amounts:
                 self.current = self.pending = None  # 我还不了 / I can't pay: a general retraction
@@ -244,13 +299,17 @@ class _Walk:
                 # unless the answer names amounts of its own ("$250 tomorrow, the rest on the
                 # 10th").
                 if amount is None and not any(o.amounts for o in clauses):
-                    amount = answered.amount
+                    amount = answered.amount_on(day)
                 if answered.day == day:
                     at_time = at_time or answered.time
             if amount is None:
                 amount = self._whole(c.text, clauses[i + 1].text if i + 1 < len(clauses) else "")
+                if amount is None and answered is None and opened is not None:
+                    amount = _moved(opened, clauses)
             elif not clauses[i].amounts and c._has(cue.HALF):
                 amount = amount / 2  # You owe $540. — I can do half by Friday.
+            if made is not None:
+                earlier.append(made)
             made = Commitment(day, at_time, amount, _quote(turn), self.speaker)
             self.current = made
             asked = c.question

@@ -36,25 +36,41 @@ _ZH_ALTS = [
     (_D + _CN1, rf"(?P<md>(?P<mm>{N})月(?P<mdd>{N})[日号]?)"),
     (_D, r"(?P<slash>(?<![\d/])(?P<sm>1[0-2]|0?[1-9])/(?P<sd>[12]\d|3[01]|0?[1-9])(?![\d/]))"),
     ("下这本上", rf"(?P<rmd>(?P<rmw>下个?|这个?|本|上个?)月的?(?P<rmn>{N})[日号])"),
-    ("下这本月", r"(?P<mend>(?P<mew>下个?|这个?|本)?月(?:底|末))"),
+    ("下这本月", r"(?P<mend>(?P<mew>下个?|这个?|本)?月(?:底|末|尾))"),
     ("今年", r"(?P<yend>今?年(?:底|末))"),
     (
-        "下这本上周星礼",
-        rf"(?P<week>(?P<ww>下下个?|下个?|这个?|本|上个?)?(?:(?:周|星期|礼拜)的)?(?:周|星期|礼拜){WD})",
+        "下这本上周星礼今",
+        rf"(?P<week>(?P<ww>下下个?|下个?|这个?|本|上个?|今个)?(?:(?:周|星期|礼拜)的)?(?:周|星期|礼拜){WD})",
     ),
     (
         "大后明今当昨前听琴寻",
-        r"(?P<rel>大后天|大后儿|后天|后日|后儿个?|明天|明日|明儿|明早|明晚|今天|今日|今儿|今晚|今早|当天|当日|"
+        r"(?P<rel>大后天|大后日|大后儿|后天|后日|后儿个?|明天|明日|明儿|明早|明晚|今天|今日|今儿|今晚|今早|当天|当日|"
         r"大前天|昨天|昨日|昨晚|前天|听日|听朝|听晚|今朝|琴日|寻日)",
     ),
     ("元圣平国劳", r"(?P<hol>元旦|圣诞节?|平安夜|国庆节|劳动节)"),
+    (  # 正月初八 / 大年初六 / 初八 / 元宵节 / 除夕 / 大年三十: days of the lunar new year
+        "正大初元除年",
+        rf"(?P<lunar>(?:正月|大年)?初(?P<lun>[{CNN}]|十[一二三四五])(?![{CNN}])|"
+        r"(?P<lunx>元宵节?|正月十五|除夕|大年三十|年三十))",
+    ),
+    (
+        "节假放收过",
+        r"(?P<hwd>(?:节|假期?|放假|收假|过完节|节假日)(?:回来)?(?:后|以后|之后)的?"
+        r"(?:第一个工作[日天]|第一天上班|上班(?:的)?第一天|一上班|开工(?:的)?第一天))",
+    ),
     (_D + _CN1, rf"(?P<wdn>(?P<wdnn>{N})个?工作[日天])"),
     ("下", r"(?P<nwd>下一?个?工作[日天])"),
-    (_D + _CN1, rf"(?P<nd>(?P<ndn>{N})天(?:后|以后|之后|内|之内|以内))"),
+    (  # 三天内 / 一周内 (a deadline) / 十分钟后 / 24小时内: one alternative, one number scan
+        _D + _CN1 + "半",
+        rf"(?P<nd>(?P<ndn>{N}|半)(?:天(?:后|以后|之后|内|之内|以内)|"
+        r"(?P<ndw>个?(?:周|星期|礼拜))(?:内|之内|以内)|"
+        r"个?(?P<ndh>分钟|钟头|小时)(?:后|之后|以后|内|之内|以内|(?![前之以]))(?!前)))",
+    ),
     (_D + _CN1, rf"(?P<bd>(?<![\d{CNN}这那呢几])(?!两)(?P<bdn>{N})[号日](?!线|码|楼|房|机))"),
     (
         "下晚现立一待等",
-        r"(?P<off>下班(?:之?前|以前)|晚上之?前|现在就|立刻|立即|一会儿|待会儿?|等会儿?)",
+        r"(?P<off>下班(?:之?前|以前)|晚上之?前|现在就|立刻|立即|一会儿|待会儿?|等会儿?|"
+        r"等下(?!个|周|礼拜|星期|月|次|午|[,，。!?！？\s]|$))",
     ),
     (
         "明今过这近最尽改回以下周月上中年节一两三几早有发本春端国五十半赶哪",
@@ -62,7 +78,7 @@ _ZH_ALTS = [
         r"近几天|近两天|最近|近期|尽快|尽早|改天|回头|以后|过些天|下周|下个?星期|下个?礼拜|这周|"
         r"这个?星期|这个?礼拜|本周|周末|下个?月|月初|月中|上旬|中旬|下旬|年后|年前|节后|节前|"
         r"一两天|两三天|三五天|几天|早晚|有空|有时间|发工资|春节|过年|中秋|端午|国庆|五一(?![点时号日月:])|十一(?![点时号日月:])|"
-        r"年初|半个月|一周内|一个星期内|[一两二三几]个?(?:周|星期|礼拜)(?:后|以后|之后|内|之内))",
+        r"年初|半个月|[一两二三几]个?(?:周|星期|礼拜)(?:后|以后|之后)|几个?(?:周|星期|礼拜)(?:内|之内))",
     ),
 ]
 
@@ -120,6 +136,7 @@ EN_MONTHS = {
 }
 EN_DAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4}
 EN_DAYS.update({"saturday": 5, "sunday": 6, "tues": 1, "weds": 2, "thurs": 3})
+EN_DAYS.update({"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4})  # not sat / sun: words too
 EN_NUM = {
     w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())
 }
@@ -149,7 +166,11 @@ _EN_ALTS = [
         r"(?P<slash>(?<![\d/])(?P<sm>1[0-2]|0?[1-9])/(?P<sd>[12]\d|3[01]|0?[1-9])"
         r"(?:/(?P<sy>20\d\d|\d\d))?(?![\d/]))",
     ),
-    (_MON_FIRST, rf"(?P<mname>(?P<mn>{_MON})\.?\s+(?P<mnd>\d{{1,2}})(?:st|nd|rd|th)?\b)"),
+    (
+        _MON_FIRST,
+        rf"(?P<mname>(?P<mn>{_MON})\.?\s+(?P<mnd>\d{{1,2}})(?:st|nd|rd|th)?\b)|"
+        rf"(?P<mord>(?P<mon>{_MON})\.?\s+(?:the\s+)?(?P<mordn>{_ORD})\b)",
+    ),
     (_D, rf"(?P<dname>(?P<dnd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dnm>{_MON})\b)"),
     (
         "telm",
@@ -159,6 +180,9 @@ _EN_ALTS = [
     ("t", rf"(?P<follow>the\s+(?:following|next)\s+(?P<fday>{_DAY})\b)"),
     (
         "ntcl" + _DAY_FIRST,
+        rf"(?P<weeknn>(?:the\s+)?week\s+after\s+next(?:\s+on|,)?\s+(?P<nnday>{_DAY})\b|"
+        rf"(?P<nnday3>{_DAY})\s+after\s+next\b|"
+        rf"(?P<nnday2>{_DAY})\s+(?:of\s+)?the\s+week\s+after\s+next\b)|"
         rf"(?P<weeknx>(?P<nxday>{_DAY})\s+(?:of\s+)?next\s+week\b|"
         rf"next\s+week(?:\s+on|,)?\s+(?P<nxday2>{_DAY})\b)|"
         rf"(?P<week>(?:(?P<ww>next|this|last|coming|this\s+coming)\s+)?(?P<wname>{_DAY})\b)",
@@ -168,10 +192,19 @@ _EN_ALTS = [
         r"(?P<rel>the\s+day\s+after\s+tomorrow\b|day\s+after\s+tomorrow\b|tomorrow\b|"
         r"tmrw?\b|today\b|tonight\b|this\s+(?:morning|afternoon|evening)\b|yesterday\b)",
     ),
-    ("cn", r"(?P<hol>christmas(?:\s+(?:day|eve))?\b|new\s+year'?s\s+(?:day|eve)\b)"),
+    (
+        "cnt",
+        r"(?P<hol>christmas(?:\s+(?:day|eve))?\b|new\s+year'?s\s+(?:day|eve)\b|thanksgiving\b)",
+    ),
     (_NUM_FIRST, rf"(?P<wdn>(?P<wdnn>{_ENN})\s+(?:business|working|work)\s+days?\b)"),
     ("n", r"(?P<nwd>next\s+(?:business|working|work)\s+day\b)"),
     ("iw", rf"(?P<nd>(?:in|within)\s+(?P<ndn>{_ENN})\s+days?\b)"),
+    (
+        _NUM_FIRST + "a",
+        rf"(?P<nfrom>(?P<nfn>{_ENN}|a)\s+(?P<nfu>days?|weeks?)\s+from\s+"
+        rf"(?:(?P<nfrel>today|now|tomorrow)|(?P<nfday>{_DAY}))\b)",
+    ),
+    ("w", r"(?P<nw>within\s+(?:(?P<nwn>a|one|two)\s+|the\s+next\s+)weeks?\b)"),
     ("t", rf"(?P<dname2>the\s+(?P<dnd2>\d{{1,2}})(?:st|nd|rd|th)?\s+of\s+(?P<dnm2>{_MON})\b)"),
     ("t", rf"(?P<dname3>the\s+(?P<dnd3>{_ORD})\s+of\s+(?P<dnm3>{_MON})\b)"),
     (
@@ -185,9 +218,11 @@ _EN_ALTS = [
         r"(?P<bd>the\s+(?P<bdn>\d{1,2})(?:st|nd|rd|th)\b|(?P<bdn2>\d{1,2})(?:st|nd|rd|th)\b)",
     ),
     (
-        "ecrli",
+        "ecrliw",
         r"(?P<off>(?:end\s+of\s+(?:the\s+)?(?:day|business)|eod|close\s+of\s+business|cob|"
-        r"right\s+now|right\s+away|later\s+today|in\s+a\s+few\s+minutes|immediately)\b)",
+        r"right\s+now|right\s+away|later\s+today|in\s+a\s+few\s+minutes|immediately|"
+        r"(?:in|within)\s+(?:an?|one|two|\d{1,2}|ten|twenty|thirty|fifteen|half\s+an)\s+"
+        r"(?:minutes?|mins?|hours?))\b)",
     ),
     (
         "ntslafcwempbo" + _D,
@@ -195,7 +230,7 @@ _EN_ALTS = [
         r"(?:a\s+)?few\s+days\b|couple\s+(?:of\s+)?days\b|asap\b|as\s+soon\s+as\b|"
         r"when(?:ever)?\s+i\s+can\b|next\s+month\b|end\s+of\s+(?:the\s+)?week\b|"
         r"(?:this|the)\s+weekend\b|early\s+next\b|mid-?month\b|payday\b|when\s+i\s+get\s+paid\b|"
-        r"(?:a|one|two|three|\d+|couple\s+of|few)\s+weeks?\b|"
+        r"(?<!every\s)(?<!each\s)(?:a|one|two|three|\d+|couple\s+of|few)\s+weeks?\b|"
         r"mid-?(?:jan|feb|mar|apr|may|jun|jul|aug|"
         r"sep|oct|nov|dec)[a-z]*\b|(?:the\s+)?(?:beginning|start|first\s+week)\s+of\b)",
     ),
@@ -211,22 +246,25 @@ LATIN = re.compile(r"[a-z]")
 # A cheap first look: can this text name a specific day at all? (Most turns cannot.) Each
 # pattern begins with a literal or a character class, so the regex engine scans it quickly.
 ZH_DAY_WORDS = re.compile(
-    "今天|今日|今儿|今晚|今早|今年底|明天|明日|明儿|明早|明晚|后天|后日|后儿|前天|昨天|昨日|昨晚|当天|当日|"
-    "现在就|立刻|立即|一会儿|待会|等会|"
+    "今天|今日|今儿|今晚|今早|今年底|月尾|初|除夕|元宵|年三十|周内|星期内|礼拜内|明天|明日|明儿|明早|明晚|后天|后日|后儿|前天|昨天|昨日|昨晚|当天|当日|"
+    "现在就|立刻|立即|一会儿|待会|等会|等下|"
     "听日|听朝|听晚|今朝|琴日|寻日|星期|礼拜|月底|月末|年底|年末|下班|晚上之前|晚上前|工作日|工作天|元旦|圣诞|平安夜|国庆节|"
     "劳动节|周一|周二|周三|周四|周五|周六|周日|周天|周1|周2|周3|周4|周5|周6|周7|天后|天以后|天之后|"
     "天内|天之内|天以内"
 )
 DIGIT_DAY = re.compile(
-    r"\d\s?(?:[号日月年]|[/\-.]\d|个?工作[日天]|天[内后以之]|st\b|nd\b|rd\b|th\b)"
+    r"\d\s?(?:[号日月年]|[/\-.]\d|个?工作[日天]|天[内后以之]|分钟|个?小时|个?钟头|st\b|nd\b|rd\b|th\b)"
 )
-CN_NUMBER_DAY = re.compile("[一二两三四五六七八九十][号日月]")
+THAT_DAY_ZH = re.compile("那一?天|那日|嗰日")
+CN_NUMBER_DAY = re.compile(
+    "[一二两三四五六七八九十][号日月]|[一二两三四五六七八九十半]个?(?:分钟|小时|钟头)"
+)
 EN_WORDS = re.compile(r"[a-z]+")
 EN_DAY_WORDS = frozenset(
     "today tonight tomorrow tmr tmrw yesterday monday tuesday wednesday thursday friday saturday "
-    "sunday tues weds thurs january february march april may june july august september october "
+    "sunday tues weds thurs mon tue wed thu fri january february march april may june july august september october "
     "november december jan feb mar apr jun jul aug sep sept oct nov dec eod cob christmas "
-    "now away immediately "
+    "now away immediately thanksgiving "
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
     "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth".split()
 )
@@ -235,6 +273,9 @@ EN_DAY_PAIRS = (
     (frozenset({"end", "close", "last"}), frozenset({"month", "day", "business"})),
     (frozenset({"business", "working", "work"}), frozenset({"day", "days"})),
     (frozenset({"in", "within"}), frozenset({"days"})),
+    (frozenset({"within"}), frozenset({"week", "weeks"})),
+    (frozenset({"in", "within"}), frozenset({"minutes", "minute", "mins", "hour", "hours"})),
+    (frozenset({"that", "same"}), frozenset({"day"})),
     (frozenset({"this"}), frozenset({"morning", "afternoon", "evening"})),
     (frozenset({"new"}), frozenset({"year", "years"})),
 )

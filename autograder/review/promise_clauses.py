@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 
 from autograder.review import promise_cues as cue
 from autograder.review.amounts import Amount, find_amounts
+from autograder.review.promise_days import THAT_DAY, agree_weekdays, follow, point_back
 from autograder.review.timeexpr import DayMention, find_days, find_time, may_name_day
 
 __all__ = ["Clause", "clean", "next_week_asked", "pieces", "read_clauses"]
@@ -46,7 +47,17 @@ class cached_property:  # noqa: N801 - functools' version takes a lock on every 
 
 
 _LETTERS = re.compile(r"[\W_\d]")
+# A part of the day with no day named: today, unless that part is already over.
+_PART_WORD = re.compile(r"上午|早上|中午|下午|傍晚|晚上|in\s+the\s+(?:morning|afternoon|evening)")
+_PART_ENDS = {"上午": 12, "早上": 10, "中午": 14, "下午": 18, "傍晚": 19, "晚上": 23}
+_PART_ENDS.update({"morning": 12, "afternoon": 18, "evening": 23})
 _BUT = ("but ", "但", "不过", "可是", "只是")
+# A condition added after the promise: 周五前还两千，如果没有意外的话 / ..., unless something comes up
+_IF_OK = re.compile(  # ..., if that's okay with you / 如果可以的话: asking leave, not a condition
+    r"^if\s+(?:that|it|this)(?:'s|\s+is|\s+works)|^if\s+(?:you|that's)\s+(?:agree|ok|okay|fine)|"
+    r"^(?:如果|要是|假如)(?:您|你们?)?(?:可以|行|同意|方便|没问题|觉得可以)(?:的话)?$"
+)
+_IF_AFTER = ("如果", "要是", "假如", "假设", "万一", "除非", "if ", "unless ", "as long as ")
 _PART_OF_DAY = re.compile(
     r"(?:那就|就|那)?(?:上午|下午|中午|晚上|傍晚|早上|一早)(?:吧|呢|啊|可以|行)?|"
     r"(?:in\s+the\s+)?(?:morning|afternoon|evening|tonight)(?:\s+then)?"
@@ -106,10 +117,16 @@ class Clause:
         if len(days) != 1:
             return None
         day = days.pop()
+        if not all(d.plain_weekday for d in use):
+            return day
+        before = self.sentence[: self.k]
+        if any(_after_next(o.text) for o in before):  # the week after next, Wednesday
+            monday = self.today + timedelta(days=14 - self.today.weekday())
+            return monday + timedelta(days=day.weekday())
         next_week = self.next_week or any(
-            next_week_asked(o.text) for o in self.sentence[: self.k]
+            next_week_asked(o.text) for o in before
         )  # 下周吧，周三 / next week, on Thursday
-        if next_week and all(d.plain_weekday for d in use):
+        if next_week:
             monday = self.today + timedelta(days=7 - self.today.weekday())
             while day < monday:  # 您说的下周，具体周几？— 周二 is next week's Tuesday
                 day += timedelta(days=7)
@@ -119,7 +136,14 @@ class Clause:
     def clock_day(self) -> date | None:
         """三点前我汇过去: a payment at a clock time with no day named is due today (or tomorrow
         when that hour has already passed at the time of the call)."""
-        if self.days or self.time is None or not self.own_pay:
+        if self.days:
+            return None
+        if self.time is None:  # 我下午就去还 / I'll pay in the afternoon: today, while it lasts
+            m = _PART_WORD.search(self.text)
+            if m is None or self.now.hour >= _PART_ENDS[m[0].split()[-1]] or not self.own_pay:
+                return None
+            return self.today
+        if not self.own_pay:
             return None
         if self.time > self.now:
             return self.today
@@ -152,6 +176,11 @@ class Clause:
                 return True
         if _sentence_has(self.sentence, cue.PRECONDITION):
             return True  # 我打算后天还，但你得先把罚息说清楚
+        if any(
+            o.text.startswith(_IF_AFTER) and not _IF_OK.search(o.text)
+            for o in self.sentence[self.k + 1 :]
+        ):
+            return True
         carry = False
         for o in self.sentence[: self.k + 1]:  # left to right, without recursion
             own = o.own_conditional
@@ -167,7 +196,10 @@ class Clause:
         """尽量 / maybe ..., or a sentence with a lone hedge (明天吧，我争取)."""
         if self._has(cue.HEDGE):
             return True
-        if _sentence_has(self.sentence, cue.DOUBT):
+        if _sentence_has(self.sentence, cue.DOUBT) and any(
+            o._has(cue.DOUBT) and not (o.days and o.day != self.day and o.day is not None)
+            for o in self.sentence
+        ):  # 15号不一定，16号肯定能还: a doubt about another day leaves this one
             return True
         later = self.sentence[self.k + 1 :]
         if any(o.text.startswith(_BUT) and o._has(cue.HEDGE) for o in later):
@@ -302,44 +334,48 @@ def pieces(norm: str) -> list[tuple[str, str, bool]]:
     return out
 
 
-def read_clauses(norm: str, at: datetime, next_week: bool = False) -> list[Clause]:
+def read_clauses(
+    norm: str, at: datetime, next_week: bool = False, earlier: date | None = None
+) -> list[Clause]:
     """Split a normalised turn into clauses; a clause before a question mark is a question.
 
     `next_week`: the turn answers a question about next week, so a plain weekday is next week's.
+    `earlier`: the last day named in the call before this turn, for 那天 / that day.
     """
     clauses: list[Clause] = []
     sentence: list[Clause] = _Sentence()
     norm = clean(norm)
     dated = may_name_day(norm)
+    that_day = dated and THAT_DAY.search(norm) is not None
+    dated_clauses = 0
     for raw, end, joined in pieces(norm):
         text = raw.strip()
         if text:
             clause = Clause(text, at, sentence, next_week, dated)
             clause.joined = joined
-            if clauses and any(d.following >= 0 for d in clause.days):
-                _follow(clause, clauses)
+            if clause.days:
+                dated_clauses += 1
+                if clauses and any(d.following >= 0 for d in clause.days):
+                    follow(clause.days, clauses)
+            if that_day and THAT_DAY.search(text):
+                point_back(clause, clauses, earlier)
             clauses.append(clause)
         if end in _SENTENCE_END:
             if end == "?" and sentence:
                 for c in sentence:  # 明天还2000，可以吗？: the whole sentence is asked
                     c.asked = True
             sentence = _Sentence()
+    if dated_clauses > 1 or (dated_clauses and any(len(c.days) > 1 for c in clauses)):
+        if any(d.plain_weekday for c in clauses for d in c.days):
+            agree_weekdays(clauses)  # Friday, December 4th / 12月4日（周五）: one day, not two
     return clauses
 
 
-def _follow(clause: Clause, before: list[Clause]) -> None:
-    """Next Friday is payday, I'll pay the following Monday: count from the day named before."""
-    named = [d.day for c in before for d in c.days if d.day is not None]
-    if not named:
-        return
-    last = named[-1]
-    days = []
-    for d in clause.days:
-        if d.following >= 0:
-            ahead = (d.following - last.weekday()) % 7 or 7
-            d = DayMention(d.start, d.end, last + timedelta(days=ahead))
-        days.append(d)
-    clause.days = days
+_AFTER_NEXT = ("下下周", "下下个", "下下星期", "下下礼拜", "week after next")
+
+
+def _after_next(text: str) -> bool:
+    return any(w in text for w in _AFTER_NEXT)
 
 
 def next_week_asked(norm: str) -> bool:

@@ -47,14 +47,17 @@ class Cue:
 PAY = Cue(
     "还(?!是|有|在|没|要|得|会|可以|行|好|挺|不错|早|差|剩|想|需|真|算|欠|款日|款期|款记录|能|够|蛮|"
     "很|比较|那么|这么|不确定|不知道|款情况|款进度)|"
-    "还(?=行吗|行不|可以吗|可不可以)|付(?<!应付)(?<!对付)(?!出)|缴|把钱|打到|存到|汇到|转到|"
-    "交(?:钱|款|上|给|清|齐|了|掉)|[交汇](?=\\d|[一二两三四五六七八九十几半]|[¥$]|人民币|新台币)|(?<![提递移外社成上])[交汇](?=吧|啦|$|[,.!。])|剩下|剩余|余下|其余|尾款|结清|处理|补上|凑(?!合|热闹)|存进|存钱|汇款|"
+    "还(?=行吗|行不|可以吗|可不可以|得唔得|得不得|可唔可以)|付(?<!应付)(?<!对付)(?!出)|缴|把钱|打到|存到|汇到|转到|"
+    "交(?:钱|款|上|给|清|齐|了|掉)|定到账|准时到账|按时到账|保证到账|[交汇](?=\\d|[一二两三四五六七八九十几半]|[¥$]|人民币|新台币)|(?<![提递移外社成上])[交汇](?=吧|啦|$|[,.!。])|剩下|剩余|余下|其余|尾款|结清|处理|补上|凑(?!合|热闹)|存进|存钱|汇款|"
     "转(?!告|达|接|身|变|正|念|眼|移|到.{0,3}部门)|汇.{0,8}过[来去]|打款|打钱|官方app|官方渠道|柜台|"
     "自动扣款|自动还款|扣款|划拨|存入|存款(?!证明|利息)|(?<![保储库生依共留现])存(?=\\d|[一二两三四五六七八九十几]|[¥$]|人民币|新台币|港币|上|进|好|够|吧|了?钱|$)|"
     "网银|手机银行|atm|过数|找数|入数|入钱|入返|还返|俾返|畀返|交返|补(?:齐|足|交|缴)|"
+    "第[一1]期|首期|每期|搞掂|搞定|给(?:你们|您们?|你)(?=\\d|[一二两三四五六七八九十几]|[¥$])|"
+    "(?:到|进)你们(?:的)?(?:账上|账户|卡上)|"
+    "过(?=[\\d一二两三四五六七八九十]+[千万]|[\\d一二两三四五六七八九十]+[百]?(?:蚊|块|元))|"
     "[俾畀](?=\\d|[一二两三四五六七八九十几])|打(?=\\d|[一二两三四五六七八九][千万百]|你们的?(?:账|卡|对公|官方)|到|进)|[俾畀](?:你|钱)|[打汇转交]进(?:去|来|账户|卡)|"
     "打.{0,6}(?:钱|款|\\d|[一二两三四五六七八九十百千万]).{0,4}过[来去]",
-    r"\b(?:pay|paying|payment|settle|deposit|wire)(?!(?:s|ing)?\s+(?:me|us)\b)|\btransfer(?!\s+(?:you|your\s+call))|"
+    r"\b(?:pay|paying|payments?|settle|deposit|wire)(?:s|ing)?\b(?!\s+(?:me|us)\b)|\btransfer(?!\s+(?:you|your\s+call))|"
     r"\bsend(?:ing)?\b(?=.{0,24}(?:\$|\d|money|payment|\bit\b|funds|check|cash|the\s+rest|balance|"
     r"over|dollars|bucks|hundred|thousand|grand))|"
     r"\b(?:clear|cover)\s+(?:it|the\s+(?:balance|debt|amount|rest))\b|"
@@ -65,14 +68,18 @@ PAY = Cue(
     r"you(?:'ll|\s+will)\s+see)\b(?=.{0,14}(?:\$|\d|money|"
     r"payment|hundred|thousand|grand|dollars|bucks))|"
     r"\bremaining\b|"
-    r"\bthe\s+(?:rest|balance)\b|\b(?:can|could|will|'ll)\s+do\b|\bhave\s+it\s+paid\b|"
+    r"\bthe\s+(?:rest|balance)\b|\b(?:can|could|will|'ll)\s+do\b|\b(?:can|could)\s+you\s+do\b|\bhave\s+it\s+paid\b|"
     r"\byou(?:'ll|\s+will)\s+have\s+(?:the\b|it\b|your\b|\$|\d)|\bget\s+(?:it|that|this|the\s+(?:money|payment|rest|balance|\$?\d[\d,.]*)|\$?\d[\d,.]*)\s+(?:over\s+)?to\s+you\b|"
     r"\b(?:swing|afford|manage|scrape\s+together|come\s+up\s+with|autopay|auto-pay)\b|"
     r"\btake\s+care\s+of\s+(?:it|that|this|the\s+\w+)\b|\bmoney\s+order\b|\bcashier's\s+check\b|"
     r"\bget\s+(?:it|the\s+\w+|\$?\d[\d,.]*)\s+in\b|\bmake\s+(?:that|this)\b|"
     r"\b(?:automatic\s+payment|direct\s+debit)\b|"
+    r"\b(?:zelle|venmo|paypal|cash\s*app|western\s+union|moneygram)\b|"
+    r"\b(?:submit|bring|charge|debit)\b(?!\s+(?:me|us|a\s+fee|fees|interest)\b)"
+    r"(?=.{0,24}(?:\$|\d|\bcard\b|checking|payment|money))|\brun\s+(?:my|the|a)\s+card\b|"
+    r"\bschedul(?:e|ing)\s+(?:it|that|this|a\s+payment|the\s+payment|\$|\d)|"
     r"\b(?:through|via)\s+(?:the|your)\s+(?:official\s+)?(?:app|website|portal)\b|"
-    r"\bhave\s+(?:it|the\s+\w+|\$?\d[\d,.]*)\s+(?:to|for)\s+you\b|"
+    r"\bhave\s+(?:it|the\s+\$?[\w,.]+|\$?\d[\d,.]*)\s+(?:over\s+)?(?:to|for)\s+you\b|"
     r"\b(?:mail|send|write)(?:ing|s)?\s+(?:you\s+)?(?:a|the)\s+check\b|"
     r"\byou(?:'ll|\s+will)\s+(?:get|receive)\b|\bmake\s+sure\b.{0,30}\b(?:in|through|paid)\b|"
     r"\bput\b.{0,30}\btoward|\bput\s+me\s+down\s+for\b|\bsign\s+me\s+up\b|"
@@ -81,7 +88,7 @@ PAY = Cue(
 # Paying another bill (rent, school or hospital fees) is not paying this debt.
 OTHER_BILL = Cue(
     "房租|租金|学费|水电|物业费|医药费|住院费|手术费|话费|电费|水费|房贷|按揭|保险|车险|打电话|回电|"
-    "联系您|联系你|给我(?:打|转|汇|发|结)|(?:打|转|汇|结)给我|发给我",
+    "联系您|联系你|给我(?:打|转|汇|发|结)|(?:打|转|汇|结)给我|发给我|还我|还给我|还钱给我",
     r"\b(?:rent|tuition|utility|utilities|mortgage|insurance)\b|\bcall\s+(?:you|me)\b|"
     r"\bcall\s+back\b|\belectric(?:ity)?\s+bill\b|"
     r"\b(?:medical|hospital)\s+bills?\b|\b(?:in|into)\s+my\s+(?:account|bank|card)\b",
@@ -126,7 +133,7 @@ COND = Cue(
     "下来.{0,3}就|到了.{0,3}就|有了.{0,3}就|一(?:到|进|发|来|拿|收|领|有).{0,5}就|"
     "(?:清楚|商量|问问|看看|确认|核实|想想|考虑)(?:一下|好|了)?再|(?:以后|之后|回来|回国|完了?)再|"
     "等(?:我|到|发|工资|钱|他|她|下个|客户|老板|公司)|等.{1,10}了(?:我|就|再)|"
-    "等(?!会|一会|一下)[^,.!?。]{1,12}(?:再|就)",
+    "等(?!会|一会|一下|下(?!个|周|礼拜|星期|月|次))[^,.!?。]{1,12}(?:再|就)",
     r"\b(?:if|unless|provided|assuming|otherwise)\b|\bas\s+long\s+as\b|\bdepend|"
     r"\bor\s+(?:else|you'll|you\s+will|we'll|we\s+will)\b|"
     r"\b(?:once|when|after)\s+i\s+(?:get|have|receive|find)\b|"
@@ -148,21 +155,28 @@ HEDGE = Cue(
 )
 # Doubt anywhere in a sentence hedges all of it: 她明天帮我还，我也不知道她还不还。
 DOUBT = Cue(
-    "不知道|不确定|不清楚|说不准|说不好|没把握|不一定|不敢保证|保证不了|不好说|没准|难讲|唔知",
-    r"\bnot\s+sure\b|\bdon't\s+know\b|\bno\s+idea\b|\bdoubt\b|\bcan't\s+promise\b",
+    "不知道|不确定|不清楚|说不准|说不好|没把握|不一定|不敢保证|保证不了|不好说|没准|难讲|唔知|"
+    "到时候?再(?:说|看)|"
+    "(?:问|商量|请示)(?:一?下|问)?(?:我|家里|家人|老婆|老公|爱人|媳妇|先生|太太|领导|老板)|"
+    "不关我的?事|跟我没关系|找[她他](?:吧|去|要|还)",
+    r"\bnot\s+sure\b|\bdon't\s+know\b|\bno\s+idea\b|\bdoubt\b|\bcan't\s+promise\b|"
+    r"\b(?:ask|check\s+with|talk\s+to)\s+my\s+(?:wife|husband|partner|boss|family|parents)\b|"
+    r"\bnot\s+my\s+problem\b|\btake\s+it\s+up\s+with\b",
 )
 # A clause that is nothing but a hedge (我争取 / I'll try) hedges its whole sentence.
 HEDGE_ONLY = Cue(
     "^(?:我|那|再|就|先|也)*(?:尽量|争取|试试|试一下|看看|再看看|想想|考虑一下|再说|问问|不清楚|"
-    "不确定|不知道|说不准|说不好)(?:吧|看|啊|哈|了)*$",
+    "不确定|不知道|说不准|说不好|可能|大概|也许|估计|应该)(?:可以|行|没问题|能行|能|会)?(?:吧|看|啊|哈|了)*$",
     r"^(?:i'll|i\s+will|let\s+me)?\s*(?:try|see|think\s+about\s+it|check|"
-    r"see\s+what\s+i\s+can\s+do)[.!]*$|^(?:maybe|we'll\s+see|i'm\s+not\s+sure|i\s+don't\s+know)$",
+    r"see\s+what\s+i\s+can\s+do)[.!]*$|^(?:maybe|we'll\s+see|i'm\s+not\s+sure|i\s+don't\s+know|"
+    r"probably|perhaps|hopefully|i\s+think|i\s+guess|possibly)$",
 )
 PAST = Cue(
     "已经(?!约好|安排|准备|决定|打算|想好|计划|说好|定好|预约)|已还|已付|已转|早就(?<!一早就)|上次|上回|"
     "还过|付过|本来|原本|原来打算|本打算|刚才|刚刚|上周|是想|本想|"
     "原想|之前答应|之前承诺|之前说|答应过|承诺过",
     r"\b(?:was|were)\s+going\s+to\b|\bwas\s+planning\b|\bmeant\s+to\b|\blast\s+time\b|"
+    r"\b(?:tried|attempted)\s+to\b|"
     r"\balready\b(?!\s+(?:set\s+up|scheduled|arranged|booked|planned))|"
     r"\bi(?:'ve|\s+have)?\s+paid\b|\bdid\s+pay\b|\bsent\s+it\b|\blast\s+week\b|\byou\s+promised\b|"
     r"\bdidn't\s+(?:come|go)\b|\b(?:wasn't|was\s+not)\s+received\b|"
@@ -174,7 +188,7 @@ QUESTION = Cue(
     r"^(?:can|could|would|will|do|does|did|are|is|when|what|how|why)\b",
 )
 TAG_PROPOSAL = Cue(
-    "可以吗|行吗|好吗|成吗|可不可以|行不行|好不好|怎么样|如何",
+    "可以吗|行吗|好吗|成吗|可不可以|行不行|好不好|怎么样|如何|得唔得|可唔可以|好唔好|得冇|ok唔ok",
     r"\bok(?:ay)?\??$|\bis\s+(?:that|it)\s+ok\b|\bwould\s+(?:that|it)\s+(?:work|be\s+ok)\b|"
     r"\bdoes\s+that\s+work\b|\b(?:how|what)\s+about\b|\b(?:can|could)\s+(?:i|we)\b|\bi\s+can\b|"
     r"\bwhat\s+if\b",
@@ -183,8 +197,8 @@ FILLER = Cue(
     "那就|那么|就|吧|啊|呀|嗯|哦|呗|了|的|那|好|行|可以|我|先|定在|定|约在|只能|只|最晚|最迟|最快|"
     "之前|以前|前|上午|下午|晚上|中午|早上|点|半|钟|左右|能|会|差不多|全部|全额|一次性|所有|没问题|没事|"
     "方便|我们|咱们|约|"
-    "也行|也可以|ok",
-    r"\b(?:then|can\s+we|could\s+we|can\s+i|could\s+i|i\s+can|i\s+could|can|what\s+if|"
+    "也行|也可以|ok|改成|改到|改在|改为|换成|换到|挪到|推到|要不然|要不|还是|改|一定|肯定|保证|绝对|但是|但|不过|可是|呃|额|那个|得唔得|可唔可以|好唔好|得未|得冇",
+    r"\b(?:then|and|but|other|uh|um|er|erm|hmm|like|so|well|can\s+we|could\s+we|can\s+i|could\s+i|i\s+can|i\s+could|can|what\s+if|"
     r"what\s+about|about|another|also|"
     r"i'd\s+rather|i'd\s+prefer|i'd\s+say|rather|prefer|do|to\s+be\s+safe|would|shall|does|we|"
     r"what\s+time|which\s+day|what\s+day|when|"
@@ -193,12 +207,14 @@ FILLER = Cue(
     r"let's\s+make\s+it|make\s+it|"
     r"it\s+is|how\s+about|say|on|by|before|ok|okay|sure|yes|yeah|fine|i'll|"
     r"i\s+will|instead|only|just|works?|for|me|is|good|great|it|that|at|the|in|morning|"
-    r"afternoon|evening|noon|midday|tonight|latest|o'clock|pm|am)\b",
+    r"afternoon|evening|noon|midday|tonight|latest|o'clock|pm|am|first\s+thing|for\s+sure|"
+    r"definitely|i\s+promise|promise|guaranteed|no\s+later\s+than)\b",
 )
 ACCEPT = Cue(
     "^(?:那|那就|哦|噢|呃|额|嗯)?(?:行|好|嗯|对|是|系|成|能|会|中|得(?!了)|妥)(?:[的吧啊呀了嘛滴哈嗯好行对是嘞咧啦咯喇喔哦噢]|可以)*"
     "(?=$|[\\W\\s]|就这|我记)|"
     "^(?:那|那就|哦|噢|嗯)?(?:可以|没问题|冇问题|无问题|收到|没毛病|保证|一定|肯定|放心|同意|答应|那就这样|就这样|就这么|定了|记住了|"
+    "做得到|能做到|可以做到|办得到|搞得掂|算数|当然|"
     "ok|okay)",
     r"^(?:ok|okay|yes|yeah|yep|yup|sure|fine|alright|all\s+right|deal|agreed|that\s+works|"
     r"i\s+(?:agree|accept)|accepted|"
@@ -222,7 +238,7 @@ PRECONDITION = Cue(
 CLARIFY = Cue("是指|是说|您说的|你说的|就是说", r"\byou\s+(?:mean|said)\b|\bis\s+that\b|\bright\?")
 # In a script without speaker tags only a stated agreement counts, not a demand or a question.
 CONFIRM = Cue(
-    "确认|约定|约好|说好|商定|登记|记下|记录|核对|承诺|答应|保证|您将|您会|你会|你将|那就|就这么定|定在|"
+    "确认|约定|约好|说好|商定|登记|记下|记录(?:下来|一下|在案|了|好了)|已记录|核对|承诺|答应|保证|您将|您会|你会|你将|那就|就这么定|定在|"
     "定了|一定|肯定|会还|回顾|总结",
     r"\b(?:agreed|confirm|confirmed|confirming|noted|arrangement|promised?|scheduled|recap|"
     r"committed)\b|\byou(?:'ll|\s+will)\s+(?:pay|make|send|transfer|be\s+paying)\b|"
@@ -260,6 +276,8 @@ PART = Cue(
     "剩|一部分|部分|其余|余下|尾款|一些|一点(?![前钟半])",
     r"\b(?:rest|remaining|part|some|something|portion|partial)\b|\ba\s+(?:little|bit)\b",
 )
+# Another payment, not the same one moved: 再还 / 又 / also / another / again.
+AGAIN = Cue("再还|再付|再缴|再转|再交|又|也还|另外|还要", r"\b(?:again|another|also|too|more)\b")
 # Half of the amount on the table: 一半 / half.
 HALF = Cue("一半|半数|一半儿", r"\bhalf\b")
 # A check-back tag after a recap: 对吗 / 对吧 / 是吗 / 没错吧 / right? / correct? / is that right?

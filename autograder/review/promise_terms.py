@@ -39,12 +39,30 @@ class Proposal:
     time: time | None
     amount: Decimal | None
     turn: Turn
+    by_day: tuple[tuple[date, Decimal | None], ...] = ()  # "$100 today and $250 on Friday"
+
+    def amount_on(self, day: date) -> Decimal | None:
+        """The amount proposed for `day` when the proposal named several days, else its own."""
+        if len(self.by_day) > 1:
+            for d, amount in self.by_day:
+                if d == day and amount is not None:
+                    return amount
+        return self.amount
+
+
+_HALF_OF = re.compile(r"\bhalf\s+(?:of\s+)?(?:the\s+|that\s+|this\s+|my\s+|your\s+)?$")
+_OF_IT_HALF = re.compile(r"\s*(?:的|里的|中的)?一半")
 
 
 def value(c: Clause) -> Decimal:
-    """The clause's amount: its last marked one (元 / $ / 千), else its last."""
+    """The clause's amount: its last marked one (元 / $ / 千), else its last; halved when it is
+    "half of the $900" / 1800的一半."""
     marked = [a for a in c.amounts if a.marked]
-    return (marked or c.amounts)[-1].value
+    a = (marked or c.amounts)[-1]
+    half = "half" in c.text or "一半" in c.text
+    if half and (_HALF_OF.search(c.text, 0, a.start) or _OF_IT_HALF.match(c.text, a.end)):
+        return a.value / 2
+    return a.value
 
 
 def amount_for(clauses: list[Clause], i: int) -> Decimal | None:
@@ -88,6 +106,7 @@ def usable(c: Clause, today: date) -> date | None:
 def proposal_of(turn: Turn, clauses: list[Clause], today: date) -> Proposal | None:
     """The last day a collector (or an untagged line) puts forward for payment."""
     found = None
+    by_day: list[tuple[date, Decimal | None]] = []
     for i, c in enumerate(clauses):
         if (c.day or c.clock_day) is None:
             continue  # the cheap test first: most clauses name no day
@@ -96,7 +115,9 @@ def proposal_of(turn: Turn, clauses: list[Clause], today: date) -> Proposal | No
             continue
         day = usable(c, today)
         if day is not None and not (c.negated or c.due_noun):
-            found = Proposal(day, time_for(clauses, i), amount_for(clauses, i), turn)
+            amount = amount_for(clauses, i)
+            by_day.append((day, amount))
+            found = Proposal(day, time_for(clauses, i), amount, turn, tuple(by_day))
     return found
 
 

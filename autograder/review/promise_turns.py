@@ -35,6 +35,8 @@ def is_acceptance(norm: str, pure: bool = False) -> bool:
     negated = cue.NEG.search(cue.NEG_OK.sub(" ", text, script), script)
     if negated or cue.HEDGE.search(text, script) or cue.COND.search(text, script):
         return False
+    if cue.DOUBT.search(text, script):  # OK, but I need to talk to my husband first
+        return False
     # 嗯，我现在在忙 is not a yes: whatever else the turn says must stay on the promise.
     for rest in parts:
         if cue.ACCEPT.search(rest, script) or cue.AGREEING.search(rest, script):

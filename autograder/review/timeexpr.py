@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 
 from autograder.review import daypatterns as pat
 from autograder.review.amounts import parse_chinese_number
-from autograder.review.workdays import add_workdays
+from autograder.review.workdays import SPRING_FESTIVAL, add_workdays, is_workday, next_workday
 
 __all__ = ["DayMention", "find_days", "find_time", "has_cjk", "may_name_day"]
 
@@ -38,6 +38,8 @@ def may_name_day(norm: str) -> bool:
         return True
     if pat.CN_NUMBER_DAY.search(norm):
         return True
+    if ("天" in norm or "日" in norm) and pat.THAT_DAY_ZH.search(norm):
+        return True  # 那天 / 那一天 / 嗰日: a day named before (promise_days.point_back)
     if not pat.LATIN.search(norm):
         return False
     words = set(pat.EN_WORDS.findall(norm))
@@ -105,7 +107,7 @@ def _weekday(today: date, wd: int, which: str) -> date:
         return monday - timedelta(days=7 - wd)
     if which == "last":  # the most recent one before today
         return today - timedelta(days=(today.weekday() - wd) % 7 or 7)
-    if which.startswith(("这", "本")):
+    if which.startswith(("这", "本", "今")):
         return monday + timedelta(days=wd)
     if which == "this" and wd >= today.weekday():
         return monday + timedelta(days=wd)
@@ -116,6 +118,7 @@ def _weekday(today: date, wd: int, which: str) -> date:
 _REL = {
     "今天": 0, "今日": 0, "今儿": 0, "今晚": 0, "今早": 0, "当天": 0, "当日": 0,
     "明天": 1, "明日": 1, "明儿": 1, "明早": 1, "明晚": 1, "后天": 2, "后日": 2, "大后天": 3,
+    "大后日": 3,
     "昨天": -1, "昨日": -1, "昨晚": -1, "前天": -2, "大前天": -3,
     "听日": 1, "听朝": 1, "听晚": 1, "今朝": 0, "琴日": -1, "寻日": -1,  # Cantonese
     "后儿": 2, "后儿个": 2, "大后儿": 3,  # Beijing speech
@@ -129,6 +132,37 @@ _HOLIDAYS = {
     "劳动节": (5, 1), "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
     "new years day": (1, 1), "new years eve": (12, 31),
 }  # fmt: skip
+
+
+_HOURS = re.compile(
+    r"(?:in\s+|within\s+)?(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个?小时|hours?)"
+)
+
+
+def _lunar(today: date, n: str | None, name: str | None) -> date | None:
+    """初八 / 元宵 / 除夕 of the lunar new year nearest ahead (within about two months), else None."""
+    if name:
+        offset = -1 if name in ("除夕", "大年三十", "年三十") else 14
+    else:
+        offset = (_num(n) or 0) - 1
+    for year in (today.year, today.year + 1):
+        first = SPRING_FESTIVAL.get(year)
+        if first is None:
+            continue
+        day = first + timedelta(days=offset)
+        if day >= today and (day - today).days <= 75:
+            return day  # 月初 / 初中 stay out: only near the festival is 初N a lunar day
+    return None
+
+
+def _thanksgiving(today: date) -> date:
+    """The fourth Thursday of November, this year's unless already past."""
+    for year in (today.year, today.year + 1):
+        first = date(year, 11, 1)
+        day = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+        if day >= today:
+            return day
+    return day  # pragma: no cover - next year's is always ahead
 
 
 def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
@@ -147,6 +181,16 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
         day = _future_md(today, int(g("sm")), int(g("sd")), year_n)
     elif kind == "mname":
         day = _future_md(today, pat.EN_MONTHS[g("mn")], int(g("mnd")))
+    elif kind == "mord":  # December fifth
+        day = _future_md(today, pat.EN_MONTHS[g("mon")], pat.EN_ORDINALS[g("mordn")])
+    elif kind == "nfrom":  # a week from today / three days from now / two weeks from Friday
+        n = 1 if g("nfn") == "a" else _num(g("nfn"))
+        step = 7 if g("nfu").startswith("week") else 1
+        if g("nfday"):
+            start = _weekday(today, pat.EN_DAYS[g("nfday")], "")
+        else:
+            start = today + timedelta(days=1 if g("nfrel") == "tomorrow" else 0)
+        day = start + timedelta(days=n * step) if n is not None and n * step < 60 else None
     elif kind == "dname":
         day = _future_md(today, pat.EN_MONTHS[g("dnm")], int(g("dnd")))
     elif kind == "dname2":  # the 1st of December
@@ -164,8 +208,14 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
         ahead = 1 if (g("mew") or "").startswith(("下", "next")) else 0
         day = _month_end(today, ahead)
     elif kind == "hol":
-        month_day = _HOLIDAYS.get(re.sub(r"\s+", " ", g("hol")).replace("'", ""))
-        day = _future_md(today, *month_day) if month_day else None
+        name = re.sub(r"\s+", " ", g("hol")).replace("'", "")
+        if name == "thanksgiving":
+            day = _thanksgiving(today)
+        else:
+            month_day = _HOLIDAYS.get(name)
+            day = _future_md(today, *month_day) if month_day else None
+    elif kind == "lunar":
+        day = _lunar(today, g("lun"), g("lunx"))
     elif kind == "yend":
         day = date(today.year, 12, 31)
     elif kind == "week":
@@ -179,6 +229,9 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
     elif kind == "follow":  # the following Monday: resolved against the day named before it
         wd = pat.EN_DAYS[g("fday")]
         return DayMention(m.start(), m.end(), _weekday(today, wd, ""), following=wd)
+    elif kind == "weeknn":  # "the week after next, on Wednesday": Monday in two weeks + weekday
+        wd = pat.EN_DAYS[g("nnday") or g("nnday2") or g("nnday3")]
+        day = _weekday(today, wd, "下下")
     elif kind == "weeknx":  # "Wednesday next week" / "next week on Wednesday"
         day = _weekday(today, pat.EN_DAYS[g("nxday") or g("nxday2")], "next")
     elif kind == "rel":
@@ -192,9 +245,24 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
         day = add_workdays(today, n, lang) if n and n < 60 else None
     elif kind == "nwd":
         day = add_workdays(today, 1, lang)
+    elif kind == "hwd":  # 节后第一个工作日: the first working day after the next day off
+        day = today + timedelta(days=1)
+        while is_workday(day, lang):
+            day += timedelta(days=1)
+        day = next_workday(day, lang)
+    elif kind == "nw":  # 一周内 / within a week: a deadline, seven days a week on
+        n = {"a": 1, "one": 1, "two": 2, None: 1}.get(g("nwn"))
+        n = n or _num(g("nwn")) or 1
+        day = today + timedelta(days=7 * n)
     elif kind == "nd":
-        n = _num(g("ndn"))
-        day = today + timedelta(days=n) if n is not None and n < 60 else None
+        n = 1 if g("ndn") == "半" else _num(g("ndn"))
+        unit = m.groupdict().get("ndh")
+        if unit is not None:  # 十分钟后 / 半小时内: today; 24小时内 / 48小时: a day or two on
+            hours = (n or 0) if unit == "小时" or unit == "钟头" else 0
+            day, weak = today + timedelta(days=hours // 24), hours < 24
+        else:
+            n = n * 7 if n is not None and m.groupdict().get("ndw") else n
+            day = today + timedelta(days=n) if n is not None and n < 60 else None
     elif kind == "bdw":
         day = _bare_day(today, pat.EN_ORDINALS[g("bdwn")])
     elif kind == "bd":
@@ -202,6 +270,9 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
         day = _bare_day(today, n) if n else None
     elif kind == "off":
         day, weak = today, True
+        hours = _HOURS.match(g("off"))  # 24小时内 / within 48 hours: a deadline days ahead
+        if hours and (_num(hours[1]) or 0) >= 24:
+            day, weak = today + timedelta(days=(_num(hours[1]) or 0) // 24), False
     elif kind == "vague":
         return DayMention(m.start(), m.end(), None, vague=True)
     if day is None:
@@ -212,6 +283,27 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
     )
     day = None if vague else day
     return DayMention(m.start(), m.end(), day, vague=vague, weak=weak, plain_weekday=plain)
+
+
+_NEXT_WEEK = re.compile(r"下个?(?:周|星期|礼拜)|next\s+week")
+
+
+def _pinned(norm: str, found: list[DayMention], today: date) -> list[DayMention]:
+    """月中15号 / 下周 周三: a range word that the day right after it pins down gives way to it."""
+    out: list[DayMention] = []
+    for k, d in enumerate(found):
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        if not (d.vague and nxt is not None and nxt.day is not None):
+            out.append(d)
+        elif not 0 <= nxt.start - d.end <= 1:
+            out.append(d)
+        elif nxt.plain_weekday:
+            if _NEXT_WEEK.fullmatch(norm, d.start, d.end):  # 下周 周三: next week's Wednesday
+                nxt.day = _weekday(today, nxt.day.weekday(), "next")
+                nxt.plain_weekday = False
+            else:
+                out.append(d)  # 这两天周三 stays a range
+    return out
 
 
 def find_days(norm: str, at: datetime | date) -> list[DayMention]:
@@ -231,6 +323,8 @@ def find_days(norm: str, at: datetime | date) -> list[DayMention]:
             before = found[k - 1].day  # Next Friday is payday, I'll pay the following Monday
             ahead = (d.following - before.weekday()) % 7 or 7
             found[k] = DayMention(d.start, d.end, before + timedelta(days=ahead))
+    if len(found) > 1 and any(d.vague for d in found):
+        found = _pinned(norm, found, today)
     if len(found) > 1:  # 5号当天 / 周五那天: the second word points back at the first day
         found = [
             d

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 
-__all__ = ["add_workdays", "is_workday", "next_workday"]
+__all__ = ["SPRING_FESTIVAL", "add_workdays", "is_workday", "next_workday"]
 
 
 @lru_cache(maxsize=1)
@@ -30,8 +30,33 @@ def is_workday(day: date, lang: str = "zh") -> bool:
             try:
                 return bool(cal.is_workday(day))
             except (NotImplementedError, ValueError):
-                pass
+                # A year the library lacks: weekdays, less the statutory days off whose dates
+                # are known (make-up Saturdays and bridged days are announced each year).
+                return day.weekday() < 5 and day not in _statutory(day.year)
     return day.weekday() < 5
+
+
+# 春节 (正月初一, the first day of the lunar year): for 初八 / 元宵 / 除夕 and for the statutory
+# days off of the years after chinese-calendar 1.11's data.
+SPRING_FESTIVAL = {
+    2025: date(2025, 1, 29),
+    2026: date(2026, 2, 17),
+    2027: date(2027, 2, 6),
+    2028: date(2028, 1, 26),
+    2029: date(2029, 2, 13),
+    2030: date(2030, 2, 3),
+}
+
+
+@lru_cache(maxsize=16)
+def _statutory(year: int) -> frozenset[date]:
+    """The statutory days off of a year on fixed dates: 元旦, 春节 (eve + 3), 劳动节, 国庆节."""
+    days = {date(year, 1, 1), date(year, 5, 1), date(year, 5, 2)}
+    days |= {date(year, 10, d) for d in (1, 2, 3)}
+    if year in SPRING_FESTIVAL:
+        first = SPRING_FESTIVAL[year]
+        days |= {first + timedelta(days=k) for k in (-1, 0, 1, 2)}
+    return frozenset(days)
 
 
 def add_workdays(start: date, n: int, lang: str = "zh") -> date:

@@ -51,6 +51,9 @@ CASES = [
     ("三天", [], "a Chinese duration is not an amount"),
     ("3000月底还", ["3000"], "a large number before 月底 is money"),
     ("call me back at 10", [], "a time after 'at' is not an amount"),
+    ("周三两千", ["2000"], "the 三 of 周三 is the weekday's, not a digit of the amount"),
+    ("礼拜五三千", ["3000"], "the same after 礼拜"),
+    ("四五千", [], "a range stays no amount"),
 ]
 
 

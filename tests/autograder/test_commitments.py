@@ -340,3 +340,24 @@ def test_more_ways_to_say_pay(text, amount):
 )
 def test_money_coming_in_is_not_paying(text):
     assert _find(text) is None
+
+
+def test_that_day_points_back_at_the_day_named_before():
+    found = _find("客户：我们10号发工资，发工资那天还两千五百块。")
+    assert found is not None and found.due == date(2026, 12, 10), "那天 is the 10th"
+    found = _find("客户：我15号发工资。\n催收员：那当天能还2000吗？\n客户：行。")
+    assert found is not None and found.due == date(2026, 12, 15), "across turns"
+    assert _find("客户：发工资那天就还。") is None, "no day named: still vague"
+
+
+def test_a_moved_day_keeps_the_amount_unless_it_is_another_payment():
+    moved = _find("客户：周四还两千。\n催收员：好。\n客户：不对，改成周五吧。")
+    assert moved is not None and moved.due == date(2026, 11, 27) and moved.amount == 2000
+    other = _find("客户：周四还两千。\n催收员：好。\n客户：剩下的周五还。")
+    assert other is not None and other.due == date(2026, 11, 27) and other.amount is None
+
+
+def test_a_condition_added_after_the_promise_cancels_it_but_asking_leave_does_not():
+    assert _find("客户：周五前还你们两千，如果没有意外的话。") is None
+    found = _find("Debtor: I'll pay $90 on Wednesday, if that's okay with you.")
+    assert found is not None and found.amount == 90
