@@ -30,9 +30,11 @@ def is_workday(day: date, lang: str = "zh") -> bool:
             try:
                 return bool(cal.is_workday(day))
             except (NotImplementedError, ValueError):
-                # A year the library lacks: weekdays, less the statutory days off whose dates
-                # are known (make-up Saturdays and bridged days are announced each year).
-                return day.weekday() < 5 and day not in _statutory(day.year)
+                # A year the library lacks: plain weekdays, as DOMAIN.md asks. The statutory
+                # days off are known by law, but the make-up Saturdays and bridged days of a
+                # year are only announced late the year before, so a partial calendar would
+                # be wrong in its own way; weekdays at least are predictable for learners.
+                pass
     return day.weekday() < 5
 
 
@@ -46,17 +48,6 @@ SPRING_FESTIVAL = {
     2029: date(2029, 2, 13),
     2030: date(2030, 2, 3),
 }
-
-
-@lru_cache(maxsize=16)
-def _statutory(year: int) -> frozenset[date]:
-    """The statutory days off of a year on fixed dates: 元旦, 春节 (eve + 3), 劳动节, 国庆节."""
-    days = {date(year, 1, 1), date(year, 5, 1), date(year, 5, 2)}
-    days |= {date(year, 10, d) for d in (1, 2, 3)}
-    if year in SPRING_FESTIVAL:
-        first = SPRING_FESTIVAL[year]
-        days |= {first + timedelta(days=k) for k in (-1, 0, 1, 2)}
-    return frozenset(days)
 
 
 def add_workdays(start: date, n: int, lang: str = "zh") -> date:

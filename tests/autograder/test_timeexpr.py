@@ -45,7 +45,7 @@ DAYS = [
     ("今晚", MON, date(2026, 11, 23), "tonight"),
     ("两个工作日内", MON, date(2026, 11, 25), "two workdays"),
     ("下一个工作日", PRE_HOLIDAY, date(2026, 10, 8), "the next workday skips National Day"),
-    ("两个工作日内", YEAR_END, date(2027, 1, 4), "into 2027: weekdays less the statutory 元旦"),
+    ("两个工作日内", YEAR_END, date(2027, 1, 1), "workdays into 2027 fall back to weekdays"),
     ("三天内", MON, date(2026, 11, 26), "within three days"),
     ("过几天", MON, None, "vague"),
     ("下周", MON, None, "next week is a range"),
