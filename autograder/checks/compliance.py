@@ -101,11 +101,22 @@ def label_set(labels: Any, transcripts: Mapping[str, Any]) -> set[Label]:
             turn = _first_collector_turn(transcripts[tid])
         if not 0 <= turn < n_turns:
             raise _error("labels_bad_turn", tid=tid, turn=turn, last=n_turns - 1)
-        for cat in [cats] if isinstance(cats, str) else list(cats or ()):
+        for cat in _category_list(cats, allowed):
             if cat not in allowed:
                 raise _error("labels_bad_category", cat=cat, ids=", ".join(allowed))
             out.add((tid, turn, cat))
     return out
+
+
+def _category_list(cats: Any, allowed: tuple[str, ...]) -> list[Any]:
+    """The categories given for one turn: a single id, or a set/list/tuple of ids."""
+    if cats is None:
+        return []
+    if isinstance(cats, str):
+        return [cats]
+    if isinstance(cats, (set, frozenset, list, tuple, dict)):
+        return [c if isinstance(c, str) else repr(c) for c in cats]
+    raise _error("labels_bad_category", cat=cats, ids=", ".join(allowed))
 
 
 def _speakers(transcript: Any) -> list[str]:

@@ -232,7 +232,7 @@ def check_windows(
 ) -> CheckResult:
     """The last day of each account's policy window (account id -> datetime.date)."""
     if not isinstance(answer, Mapping):
-        return CheckResult(question, 0.0, [_note("window_missing", id=", ".join(call_times))])
+        return CheckResult(question, 0.0, [_note("window_not_mapping", ids=", ".join(call_times))])
     notes, right = [], 0
     for account_id, call_time in call_times.items():
         given = answer.get(account_id)
@@ -240,7 +240,7 @@ def check_windows(
         if given is None:
             notes.append(_note("window_missing", id=account_id))
         elif isinstance(given, datetime) or not isinstance(given, date):
-            notes.append(_note("window_type", id=account_id))
+            notes.append(_note("window_type", id=account_id, given=repr(given)[:40]))
         elif given == last:
             right += 1
             notes.append(_note("window_ok", ok=True, id=account_id, last=last))

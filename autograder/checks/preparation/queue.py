@@ -91,7 +91,8 @@ def check_brief(brief: Any, account_id: str) -> CheckResult:
         "amount_due": amount is not None and abs(amount - round(overdue + penalty, 2)) <= 0.011,
         "dpd": number(brief.get("dpd")) == portfolio.at[i, "days_past_due"],
         "bucket": str(brief.get("bucket")) == str(portfolio.at[i, "bucket"]),
-        "likely_excuse": brief.get("likely_excuse") in ref.EXCUSE_IDS,
+        "likely_excuse": isinstance(excuse := brief.get("likely_excuse"), str)
+        and excuse in ref.EXCUSE_IDS,
         "goal": ref.dated_goal(brief.get("goal", "")),
     }
     for key, ok in checks.items():
@@ -101,6 +102,8 @@ def check_brief(brief: Any, account_id: str) -> CheckResult:
             notes.append(note("key_right", ok=True, key=key))
         elif key == "amount_due" and amount is not None and abs(amount - overdue) <= 0.011:
             notes.append(note("brief_amount_no_penalty"))
+        elif key in ("amount_due", "dpd") and number(brief.get(key)) is None:
+            notes.append(note("not_number", key=key, value=repr(brief.get(key))[:40]))
         elif key == "likely_excuse":
             notes.append(note("brief_excuse"))
         elif key == "goal":

@@ -1,0 +1,280 @@
+"""Checks meet the answers of a struggling learner: a clear bilingual note, never a traceback.
+
+Each row is one mistake seen when filling the release notebooks the way learners go wrong
+(wrong types, strings with units, a list where a label is expected, a 1 MB paste, a transcript
+pasted into the wrong cell). The check must return a CheckResult whose notes say what is wrong
+in both languages, each half in its own language, and must not give the answer away.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import pandas as pd
+import pytest
+
+from autograder.checks import preparation as prep
+from autograder.checks.compliance import check_labels
+from autograder.checks.excuse_responses import (
+    check_rewrite,
+    check_strategies,
+    flag_report,
+)
+from autograder.checks.excuses import (
+    check_model,
+    check_normalize,
+    check_recall,
+    check_rules,
+    check_test_predictions,
+)
+from autograder.checks.messages import split_bilingual
+from autograder.checks.result import CheckResult
+from autograder.checks.scripts import check_windows
+from autograder.checks.simulation import check_call, check_calls
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+BAD_LINE = "再不还就告诉你家人，让你单位的人都知道你是老赖！"
+CALLS = {"A": datetime(2026, 11, 23, 10), "B": datetime(2026, 11, 24, 15, 30)}
+
+
+def _transcripts():
+    from course import compliance_transcripts
+
+    return compliance_transcripts()
+
+
+def _played(sid: str) -> str:
+    from course.simulator import play
+
+    paths = {
+        "forgot-early": [
+            "open-identify",
+            "verify-last4",
+            "purpose-facts",
+            "excuse-empathy-day",
+            "ask-day-pin",
+            "confirm-recap",
+        ]
+    }
+    return play(sid, paths[sid]).transcript
+
+
+class _Model:
+    """A model whose predict returns lists of labels instead of labels."""
+
+    def predict(self, texts):
+        return [["forgot"] for _ in texts]
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    why: str
+    run: Callable[[], CheckResult]
+    fraction: float | None = 0.0
+    en_has: tuple[str, ...] = ()
+    zh_has: tuple[str, ...] = ()
+    en_lacks: tuple[str, ...] = field(default=("建议", "依据"))
+    zh_lacks: tuple[str, ...] = field(default=("Suggestion", "Basis", "this is not"))
+
+
+CASES = [
+    Case(
+        "can_call_returns_text",
+        "a function that returns 'yes' is told to return a bool, not that the hours are wrong",
+        lambda: prep.check_can_call(lambda *a: "yes"),
+        en_has=("must return True or False",),
+        zh_has=("True 或 False",),
+    ),
+    Case(
+        "can_call_returns_dataframe",
+        "a DataFrame returned by can_call used to raise 'truth value is ambiguous'",
+        lambda: prep.check_can_call(lambda *a: pd.DataFrame({"a": [1]})),
+        en_has=("must return True or False",),
+    ),
+    Case(
+        "plan_returns_strings",
+        "plan_attempts returning 'HH:MM' strings was told it returned the wrong type: list",
+        lambda: prep.check_plan_attempts(lambda c, z, d, p, r=0: sorted(p)),
+        en_has=("list of datetimes",),
+        zh_has=("datetime 列表",),
+    ),
+    Case(
+        "brief_numbers_with_units",
+        "'7904.6元' and '109天' are numbers with a unit: say so, and give no key-like example",
+        lambda: prep.check_brief(
+            {
+                "account_id": "AC0000784",
+                "amount_due": "7904.6元",
+                "dpd": "109天",
+                "bucket": "M4",
+                "likely_excuse": "cash_flow",
+                "goal": "今天还款",
+            },
+            "AC0000784",
+        ),
+        fraction=None,
+        en_has=("amount_due must be a plain number", "dpd must be a plain number"),
+        zh_has=("不带单位",),
+    ),
+    Case(
+        "brief_excuse_dataframe",
+        "a DataFrame as likely_excuse used to raise 'truth value is ambiguous'",
+        lambda: prep.check_brief(
+            {"account_id": "AC0000784", "likely_excuse": pd.DataFrame({"a": [1]})}, "AC0000784"
+        ),
+        en_has=("excuse ids",),
+    ),
+    Case(
+        "windows_not_a_dict",
+        "a list of dates is not 'no date for account A, B': say the answer must be a dict",
+        lambda: check_windows(["2026-11-25"], CALLS, question="q1_1"),
+        en_has=("must be a dict",),
+        zh_has=("字典",),
+    ),
+    Case(
+        "windows_text_date",
+        "a date written as text is named back to the learner, with an example that is no key",
+        lambda: check_windows({"A": "2026-11-25", "B": None}, CALLS, question="q1_1"),
+        en_has=("'2026-11-25' is not a date", "date(2026, 1, 31)"),
+    ),
+    Case(
+        "labels_int_category",
+        "{('S1', 4): 5} used to raise 'int object is not iterable'",
+        lambda: check_labels({("S1", 4): 5}, _transcripts(), group="zh-hans", question="q1_1"),
+        en_has=("is not a category id",),
+    ),
+    Case(
+        "labels_nan_category",
+        "a NaN category (from a DataFrame cell) used to raise a TypeError",
+        lambda: check_labels(
+            {("S1", 4): float("nan")}, _transcripts(), group="zh-hans", question="q1_1"
+        ),
+        en_has=("is not a category id",),
+    ),
+    Case(
+        "rules_return_a_list",
+        "classify_rules returning ['forgot'] used to raise 'unhashable type: list'",
+        lambda: check_rules(lambda text: ["forgot"]),
+        en_has=("not in the taxonomy",),
+    ),
+    Case(
+        "recall_rules_return_a_dict",
+        "check_recall calls the rules too: a dict label used to raise 'unhashable type'",
+        lambda: check_recall(None, None, lambda text: {"label": "forgot"}),
+        en_has=("not in the taxonomy",),
+    ),
+    Case(
+        "normalize_returns_dataframe",
+        "normalize_text returning a DataFrame used to raise 'truth value is ambiguous'",
+        lambda: check_normalize(lambda text: pd.DataFrame({"a": [text]})),
+        en_has=("returned",),
+    ),
+    Case(
+        "model_predicts_lists",
+        "a model predicting lists of labels used to raise 'unhashable type: list'",
+        lambda: check_model(_Model()),
+        fraction=None,
+        en_has=("not in the taxonomy",),
+    ),
+    Case(
+        "predictions_hold_lists",
+        "test_predictions values that are lists used to raise 'unhashable type: list'",
+        lambda: check_test_predictions(
+            {i: ["forgot"] for i in __import__("course").load_excuses("test")["id"]}
+        ),
+        en_has=("not in the taxonomy",),
+    ),
+    Case(
+        "strategies_hold_lists",
+        "a list as a strategy key used to raise 'unhashable type: list'",
+        lambda: check_strategies(
+            {i: ["one_concrete_day"] for i in __import__("course").excuse_ids()}
+        ),
+        en_has=("is not on the menu",),
+    ),
+    Case(
+        "flag_report_none",
+        "flag_report(None) in the answer cell's display loop used to raise a TypeError",
+        lambda: flag_report(None, "forgot"),
+        en_has=("must be text",),
+        zh_has=("字符串",),
+    ),
+    Case(
+        "flag_report_languages_apart",
+        "a flag's reason and suggestion were all in the English half, the Chinese half had none",
+        lambda: flag_report(BAD_LINE, "sue_me"),
+        en_has=("third-party disclosure", "Suggestion:", "basis:"),
+        zh_has=("向第三人透露债务", "建议：", "依据："),
+    ),
+    Case(
+        "rewrite_one_megabyte",
+        "a 1 MB rewrite earned half the marks: a rewrite is one line",
+        lambda: check_rewrite(BAD_LINE, "逾期会如实上报征信。" * 100_000),
+        en_has=("too long",),
+        zh_has=("太长",),
+    ),
+    Case(
+        "call_languages_apart",
+        "the simulator's reason was pasted whole into both halves (Chinese and English in each)",
+        lambda: check_call("", "forgot-early", "q1_1"),
+        en_has=("the transcript is empty",),
+        zh_has=("通话记录是空的",),
+        en_lacks=("通话记录",),
+        zh_lacks=("transcript", "this is not"),
+    ),
+    Case(
+        "call_in_the_wrong_cell",
+        "a transcript of another scenario names that scenario instead of only 'line 1'",
+        lambda: check_call(_played("forgot-early"), "awaiting-salary", "q2_1"),
+        en_has=("looks like a call of scenario forgot-early",),
+    ),
+    Case(
+        "calls_not_missing_but_unfinished",
+        "a pasted but broken transcript is not 'no transcript for scenario'",
+        lambda: check_calls({"forgot-early": "客户：喂？", "fee-dispute": None}, "q4_1"),
+        en_has=("forgot-early: the transcript is not a finished play", "no transcript for "),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_learner_mistake_gets_a_bilingual_note(case: Case):
+    result = case.run()
+    assert isinstance(result, CheckResult), case.why
+    if case.fraction is not None:
+        assert result.fraction == case.fraction, f"{case.why}\n{result}"
+    assert result.notes, case.why
+    for note in result.notes:
+        assert CJK.search(note.zh), f"{case.why}: no Chinese in {note.zh!r}"
+        assert re.search(r"[A-Za-z]{3}", note.en), f"{case.why}: no English in {note.en!r}"
+    zh = "\n".join(n.zh for n in result.notes)
+    en = "\n".join(n.en for n in result.notes)
+    for text in case.en_has:
+        assert text in en, f"{case.why}: {text!r} missing from\n{en}"
+    for text in case.zh_has:
+        assert text in zh, f"{case.why}: {text!r} missing from\n{zh}"
+    for text in case.en_lacks:
+        assert text not in en, f"{case.why}: {text!r} in the English half\n{en}"
+    for text in case.zh_lacks:
+        assert text not in zh, f"{case.why}: {text!r} in the Chinese half\n{zh}"
+
+
+@pytest.mark.parametrize(
+    ("value", "zh", "en"),
+    [
+        ("中文 / English", "中文", "English"),
+        ("only one", "only one", "only one"),
+        (
+            "不得威胁。 / No threats.（依据 / Basis: 公约 第16条 / FDCPA §1692d）",
+            "不得威胁。（依据：公约 第16条 / FDCPA §1692d）",
+            "No threats. (basis: 公约 第16条 / FDCPA §1692d)",
+        ),
+    ],
+    ids=["plain_pair", "one_language", "with_basis"],
+)
+def test_split_bilingual_keeps_the_basis_on_both_sides(value, zh, en):
+    assert split_bilingual(value) == (zh, en)
