@@ -101,6 +101,10 @@ T: dict[str, tuple[str, str]] = {
         "excuse {id}: the answer does not steer back to a day — end on a closed question such as "
         "“would today or tomorrow suit you?”",
     ),
+    "excuse_unknown_keys": (
+        "这些键不是要回应的理由编号：{keys}；键要与编号完全一致：{ids}",
+        "these keys are not the excuse ids to answer: {keys}; use exactly these ids: {ids}",
+    ),
     "excuse_prefix": ("理由 {id}：", "excuse {id}: "),
     "not_mapping": (
         "答案应是字典，键是理由编号（{ids}），值是你的回应",

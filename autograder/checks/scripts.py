@@ -224,6 +224,10 @@ def check_excuse_answers(
         to_day = to_day or result.commitment is not None
         notes.append(_note("excuse_day_ok" if to_day else "excuse_no_day", ok=to_day, id=excuse_id))
         total += part.fraction * (0.6 + 0.4 * to_day)
+    unknown = [repr(k) for k in answers if k not in excuse_ids]
+    if unknown and any(answers.get(i) is None for i in excuse_ids):
+        keys, ids = ", ".join(unknown), ", ".join(excuse_ids)
+        notes.insert(0, _note("excuse_unknown_keys", keys=keys, ids=ids))
     return CheckResult(question, round(total / len(excuse_ids), 4), notes)
 
 

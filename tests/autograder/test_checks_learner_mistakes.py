@@ -32,7 +32,7 @@ from autograder.checks.excuses import (
 )
 from autograder.checks.messages import split_bilingual
 from autograder.checks.result import CheckResult
-from autograder.checks.scripts import check_windows
+from autograder.checks.scripts import check_excuse_answers, check_windows
 from autograder.checks.simulation import check_call, check_calls
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -140,6 +140,18 @@ CASES = [
         "a date written as text is named back to the learner, with an example that is no key",
         lambda: check_windows({"A": "2026-11-25", "B": None}, CALLS, question="q1_1"),
         en_has=("'2026-11-25' is not a date", "date(2026, 1, 31)"),
+    ),
+    Case(
+        "excuse_keys_misspelt",
+        "keys 'Forgot' and 'too busy' were only reported as 'no answer to excuse forgot'",
+        lambda: check_excuse_answers(
+            {"Forgot": "理解，您看今天还是明天方便还款？", "too busy": "好的，今天还是明天？"},
+            ["forgot", "too_busy"],
+            at=CALLS["A"],
+            question="q4_1",
+        ),
+        en_has=("these keys are not the excuse ids to answer: 'Forgot', 'too busy'",),
+        zh_has=("键要与编号完全一致",),
     ),
     Case(
         "labels_int_category",
