@@ -62,6 +62,12 @@ def _played(sid: str) -> str:
     return play(sid, paths[sid]).transcript
 
 
+def prep_labels() -> list[str]:
+    from autograder.checks.preparation.reference import BUCKET_LABELS
+
+    return list(BUCKET_LABELS)
+
+
 class _Model:
     """A model whose predict returns lists of labels instead of labels."""
 
@@ -127,6 +133,24 @@ CASES = [
             {"account_id": "AC0000784", "likely_excuse": pd.DataFrame({"a": [1]})}, "AC0000784"
         ),
         en_has=("excuse ids",),
+    ),
+    Case(
+        "penalty_after_rows_dropped",
+        "portfolio.drop(..., inplace=True) earlier: the instant check passed, the hidden check "
+        "said only 'not one value per input'",
+        lambda: prep.check_penalty([0.0] * 895),
+        en_has=("has 895 values but needs one value per account (1000)", "inplace=True"),
+        zh_has=("删掉或筛掉了 portfolio 的行",),
+    ),
+    Case(
+        "bucket_counts_after_rows_dropped",
+        "counts of a shrunken portfolio were blamed on the to_bucket edges",
+        lambda: prep.check_bucket_counts(
+            pd.Series([0, 600, 100, 80, 60, 30, 25], index=prep_labels())
+        ),
+        fraction=None,
+        en_has=("add up to 895 accounts but the portfolio has 1000",),
+        en_lacks=("check the edges",),
     ),
     Case(
         "windows_not_a_dict",
