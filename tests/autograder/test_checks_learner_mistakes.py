@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from autograder.checks import preparation as prep
-from autograder.checks.compliance import check_labels
+from autograder.checks.compliance import check_labels, score_labels, score_lawful
 from autograder.checks.excuse_responses import (
     check_rewrite,
     check_strategies,
@@ -190,6 +190,39 @@ CASES = [
             {("S1", 4): float("nan")}, _transcripts(), group="zh-hans", question="q1_1"
         ),
         en_has=("is not a category id",),
+    ),
+    Case(
+        "labels_typo_in_another_group",
+        "'Impersonation' on an English call zeroed the Simplified group too, naming a label the "
+        "group does not hold",
+        lambda: check_labels(
+            {("S1", 4): {"abuse"}, ("E1", 2): {"Impersonation"}},
+            _transcripts(),
+            group="zh-hans",
+            question="q1_1",
+        ),
+        fraction=1.0,
+        en_has=("zh-hans: 1 turns labelled",),
+        en_lacks=("Impersonation",),
+    ),
+    Case(
+        "labels_typo_costs_one_row",
+        "in the hidden score a typo loses its own row (named) and keeps the group's other rows",
+        lambda: score_labels(
+            {("E1", 2): {"Impersonation"}, ("E1", 4): {"false_legal_claim"}},
+            {("E1", 2, "impersonation"), ("E1", 4, "false_legal_claim")},
+            _transcripts(),
+            group="en",
+            question="q1_3",
+        ),
+        fraction=round(2 * 1 * 0.5 / 1.5, 4),
+        en_has=("'Impersonation' is not a category id", "recall 50%"),
+    ),
+    Case(
+        "lawful_calls_nested_list",
+        "['S4', ['E3']] used to raise 'unhashable type: list'",
+        lambda: score_lawful(["S4", ["E3"]], {"S4"}, _transcripts(), question="q4_1"),
+        en_has=("must be a set of transcript ids",),
     ),
     Case(
         "rules_return_a_list",
