@@ -13,8 +13,9 @@ from autograder.checks.result import CheckResult, Note
 # Bilingual feedback, by key: (zh, en). Placeholders are filled with str.format.
 MESSAGES: dict[str, tuple[str, str]] = {
     "not_text": (
-        "通话记录应是字符串（例如 p1.transcript）",
-        "a transcript is a string (e.g. p1.transcript)",
+        "通话记录应是字符串：写成 transcript_1 = 播放器在通话结束时给出的那一行（play(...).transcript）",
+        "a transcript is a string: write transcript_1 = the line the player shows when the call "
+        "ends (play(...).transcript)",
     ),
     "not_genuine": (
         "这不是该场景的一次完整演练：{why}",
@@ -25,8 +26,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this looks like a call of scenario {other}: was it pasted into the wrong variable?",
     ),
     "unfinished": (
-        "通话还没有结束：继续选择直到出现结局",
-        "the call has not ended: keep choosing until an ending",
+        "通话还没有结束：继续选择直到出现结局。如果你写的是 p1.transcript 之类：评分时会重新运行笔记本，"
+        "但不会重放你的点击——请粘贴播放器在通话结束时给出的那一行代码",
+        "the call has not ended: keep choosing until an ending. If you wrote p1.transcript or the "
+        "like: grading re-runs the notebook without your clicks, so paste the line of code the "
+        "player shows when the call ends",
     ),
     "finished": ("完成了场景 {sid}，结局：{ending}", "finished scenario {sid}, ending: {ending}"),
     "secured": ("{sid}：合规地拿到了 {day} 的还款承诺", "{sid}: a lawful commitment for {day}"),

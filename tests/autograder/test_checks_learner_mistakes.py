@@ -302,6 +302,21 @@ CASES = [
         en_has=("looks like a call of scenario forgot-early",),
     ),
     Case(
+        "call_from_the_widget_state",
+        "transcript_1 = p1.transcript works while clicking but is only the opening line when "
+        "graded: the note must say to paste the player's line of code",
+        lambda: check_call("客户：喂？你好，哪里找？", "forgot-early", "q1_1"),
+        en_has=("has not ended", "without your clicks", "paste the line of code"),
+        zh_has=("不会重放你的点击",),
+    ),
+    Case(
+        "call_not_text_points_at_the_line",
+        "the type note used to suggest p1.transcript, the very trap of the row above",
+        lambda: check_call(None, "forgot-early", "q1_1"),
+        en_has=("play(...).transcript",),
+        en_lacks=("e.g. p1.transcript",),
+    ),
+    Case(
         "calls_not_missing_but_unfinished",
         "a pasted but broken transcript is not 'no transcript for scenario'",
         lambda: check_calls({"forgot-early": "客户：喂？", "fee-dispute": None}, "q4_1"),
