@@ -127,6 +127,24 @@ CASES = [
         zh_has=("不带单位",),
     ),
     Case(
+        "brief_ids_with_spaces",
+        "'Ｍ4 ' (full-width, a trailing space) and ' cash_flow' are the right ids typed loosely; "
+        "they were marked 'not right' with no hint why",
+        lambda: prep.check_brief(
+            {
+                "account_id": "AC0000784",
+                "amount_due": 0,
+                "dpd": 0,
+                "bucket": "Ｍ4 ",
+                "likely_excuse": " cash_flow",
+                "goal": "今天还款",
+            },
+            "AC0000784",
+        ),
+        fraction=None,
+        en_has=("bucket is right", "likely_excuse is right"),
+    ),
+    Case(
         "brief_excuse_dataframe",
         "a DataFrame as likely_excuse used to raise 'truth value is ambiguous'",
         lambda: prep.check_brief(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 import pandas as pd
@@ -68,6 +69,11 @@ def check_queue(queue: Any) -> CheckResult:
     return result("q6_1", fraction, notes)
 
 
+def _plain(value: Any) -> str:
+    """An id as typed, without stray spaces or full-width letters ("Ｍ4 " is M4)."""
+    return unicodedata.normalize("NFKC", value).strip() if isinstance(value, str) else ""
+
+
 BRIEF_KEYS = ("account_id", "amount_due", "dpd", "bucket", "likely_excuse", "goal")
 
 
@@ -90,9 +96,8 @@ def check_brief(brief: Any, account_id: str) -> CheckResult:
     checks = {
         "amount_due": amount is not None and abs(amount - round(overdue + penalty, 2)) <= 0.011,
         "dpd": number(brief.get("dpd")) == portfolio.at[i, "days_past_due"],
-        "bucket": str(brief.get("bucket")) == str(portfolio.at[i, "bucket"]),
-        "likely_excuse": isinstance(excuse := brief.get("likely_excuse"), str)
-        and excuse in ref.EXCUSE_IDS,
+        "bucket": _plain(brief.get("bucket")).upper() == str(portfolio.at[i, "bucket"]),
+        "likely_excuse": _plain(brief.get("likely_excuse")).lower() in ref.EXCUSE_IDS,
         "goal": ref.dated_goal(brief.get("goal", "")),
     }
     for key, ok in checks.items():
