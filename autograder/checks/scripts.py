@@ -23,6 +23,7 @@ from autograder.checks.result import CheckResult, Note
 
 __all__ = [
     "FLAG_COST",
+    "PASTE_FACTOR",
     "PART_LIMITS",
     "SCRIPT_LIMITS",
     "check_excuse_answers",
@@ -36,6 +37,7 @@ __all__ = [
 
 PART_LIMITS = (8, 800)  # characters: one part of a call
 SCRIPT_LIMITS = (80, 3000)  # characters: a whole call
+PASTE_FACTOR = 10  # an answer this many times the length limit earns nothing (and is not reviewed)
 FLAG_COST = 0.25  # share of the question's marks each prohibited phrase costs
 
 
@@ -148,6 +150,8 @@ def _grade(
     if not answer.strip():
         return CheckResult(question, 0.0, [_note("empty")])
     length_score, length_note = _length(answer, limits)
+    if len(answer.strip()) > PASTE_FACTOR * limits[1]:  # a paste, not an answer: no credit
+        return CheckResult(question, 0.0, [length_note])
     result = review_text(answer, at)
     element_score, notes = _elements(result, elements)
     score = weights.elements * element_score + weights.length * length_score

@@ -32,11 +32,20 @@ from autograder.checks.excuses import (
 )
 from autograder.checks.messages import split_bilingual
 from autograder.checks.result import CheckResult
-from autograder.checks.scripts import check_excuse_answers, check_windows
+from autograder.checks.scripts import check_excuse_answers, check_script, check_windows
 from autograder.checks.simulation import check_call, check_calls
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 BAD_LINE = "再不还就告诉你家人，让你单位的人都知道你是老赖！"
+GOOD_SCRIPT = (
+    "催收员：您好，我是诚达资产管理有限公司的小李，受华信银行信用卡中心委托来电。请问您是王丽女士本人吗？\n"
+    "客户：是我。\n"
+    "催收员：您的信用卡账单3280元已经逾期5天了，最近是遇到什么情况了吗？\n"
+    "客户：忘了。\n"
+    "催收员：理解。您看今天还是明天方便还款？\n"
+    "客户：明天吧。\n"
+    "催收员：好的，确认一下：明天通过华信银行App还款3280元。感谢您的配合，再见。\n"
+)
 CALLS = {"A": datetime(2026, 11, 23, 10), "B": datetime(2026, 11, 24, 15, 30)}
 
 
@@ -194,6 +203,20 @@ CASES = [
         ),
         en_has=("these keys are not the excuse ids to answer: 'Forgot', 'too busy'",),
         zh_has=("键要与编号完全一致",),
+    ),
+    Case(
+        "script_one_megabyte_paste",
+        "a 1 MB paste holding a whole good script earned 90%, and took seconds to review",
+        lambda: check_script(GOOD_SCRIPT * 400, at=CALLS["A"], question="q7_1"),
+        en_has=("too long",),
+    ),
+    Case(
+        "excuse_answer_one_megabyte",
+        "a 1 MB excuse answer earned 54% for being lawful",
+        lambda: check_excuse_answers(
+            {"forgot": "理解您。" * 250_000}, ["forgot"], at=CALLS["A"], question="q4_1"
+        ),
+        en_has=("too long",),
     ),
     Case(
         "labels_int_category",
