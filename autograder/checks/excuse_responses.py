@@ -172,5 +172,6 @@ def flag_report(text: str, label: str = "review") -> CheckResult:
         return CheckResult(label, 0.0, [note("not_text", label=label, kind=type(text).__name__)])
     flags = review_flags(text)
     if not flags:
-        return CheckResult(label, 1.0, [note("no_flags", ok=True, text=text)])
+        shown = text if len(text) <= 80 else text[:80] + "…"
+        return CheckResult(label, 1.0, [note("no_flags", ok=True, text=shown)])
     return CheckResult(label, 0.0, flag_notes(label, flags))

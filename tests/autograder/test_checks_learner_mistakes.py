@@ -77,6 +77,11 @@ def prep_labels() -> list[str]:
     return list(BUCKET_LABELS)
 
 
+def _short(result: CheckResult) -> CheckResult:
+    assert all(len(n.zh) < 200 and len(n.en) < 200 for n in result.notes), "the note echoes it all"
+    return result
+
+
 class _Model:
     """A model whose predict returns lists of labels instead of labels."""
 
@@ -312,6 +317,13 @@ CASES = [
         lambda: flag_report(None, "forgot"),
         en_has=("must be text",),
         zh_has=("字符串",),
+    ),
+    Case(
+        "flag_report_echo_is_short",
+        "flag_report echoed a 1 MB line back in full into the notebook",
+        lambda: _short(flag_report("您好，请问今天还是明天方便？" * 70_000, "forgot")),
+        fraction=1.0,
+        en_has=("found nothing",),
     ),
     Case(
         "flag_report_languages_apart",
