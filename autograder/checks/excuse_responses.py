@@ -170,6 +170,11 @@ def flag_report(text: str, label: str = "review") -> CheckResult:
     """The review engine's verdict on one line as a CheckResult: each flag with rule, why, fix."""
     if not isinstance(text, str):
         return CheckResult(label, 0.0, [note("not_text", label=label, kind=type(text).__name__)])
+    if len(text.strip()) > MAX_REWRITE_CHARS:  # one line: a longer paste is not reviewed
+        n = len(text.strip())
+        return CheckResult(
+            label, 0.0, [note("response_long", eid=label, n=n, limit=MAX_REWRITE_CHARS)]
+        )
     flags = review_flags(text)
     if not flags:
         shown = text if len(text) <= 80 else text[:80] + "…"

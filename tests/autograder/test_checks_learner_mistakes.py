@@ -320,10 +320,16 @@ CASES = [
     ),
     Case(
         "flag_report_echo_is_short",
-        "flag_report echoed a 1 MB line back in full into the notebook",
-        lambda: _short(flag_report("您好，请问今天还是明天方便？" * 70_000, "forgot")),
+        "flag_report echoed a clean line back in full into the notebook",
+        lambda: _short(flag_report("您好，请问今天还是明天方便？" * 50, "forgot")),
         fraction=1.0,
         en_has=("found nothing",),
+    ),
+    Case(
+        "flag_report_one_megabyte",
+        "flag_report reviewed a 1 MB 'line' for seconds and echoed it whole",
+        lambda: _short(flag_report("您好，请问今天还是明天方便？" * 70_000, "forgot")),
+        en_has=("too long",),
     ),
     Case(
         "flag_report_languages_apart",
