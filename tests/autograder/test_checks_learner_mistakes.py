@@ -116,6 +116,21 @@ CASES = [
         en_has=("must return True or False",),
     ),
     Case(
+        "overview_usual_slips",
+        "days_past_due >= 0 counts every account; == AS_OF.date() matches nothing: both were "
+        "only 'not right; check it again'",
+        lambda: prep.check_overview(
+            {
+                "accounts": 1000,
+                "overdue_accounts": 1000,
+                "total_overdue_amount": 0,
+                "promised_today": 0,
+            }
+        ),
+        fraction=None,
+        en_has=("days_past_due > 0 (strictly)", "compare it with AS_OF itself"),
+    ),
+    Case(
         "plan_returns_strings",
         "plan_attempts returning 'HH:MM' strings was told it returned the wrong type: list",
         lambda: prep.check_plan_attempts(lambda c, z, d, p, r=0: sorted(p)),

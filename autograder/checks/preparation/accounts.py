@@ -44,7 +44,18 @@ def check_overview(answer: Any) -> CheckResult:
         ok = got is not None and abs(got - want) <= 0.05
         right += ok
         notes.append(note("key_right" if ok else "key_wrong", ok=ok, key=key))
+        if not ok and got is not None:
+            notes += _overview_hint(key, got, len(portfolio))
     return result("q1_1", right / len(expected), notes)
+
+
+def _overview_hint(key: str, got: float, accounts: int) -> list:
+    """The usual slip behind a wrong overview figure (names the slip, never the figure)."""
+    if key == "overdue_accounts" and got == accounts:
+        return [note("overview_strict")]
+    if key == "promised_today" and got == 0:
+        return [note("overview_promise_date")]
+    return []
 
 
 DPD_CASES = [  # (due date, expected DPD) with as_of 2026-11-23
