@@ -21,6 +21,7 @@ __all__ = [
     "check_labels",
     "check_rewrite",
     "label_set",
+    "read_labels",
     "score_labels",
     "score_lawful",
     "score_mapping",
@@ -82,30 +83,82 @@ def _rows(labels: Any) -> Iterable[tuple[Any, Any, Any]]:
     return rows
 
 
+def read_labels(
+    labels: Any, transcripts: Mapping[str, Any]
+) -> tuple[set[Label], list[tuple[str | None, LabelError]]]:
+    """The readable labels, and one error per unreadable row with the transcript it names.
+
+    A typo in one row (an unknown category, a turn out of range) loses that row only, never
+    the others. Raises LabelError when the answer as a whole is neither a dict nor a table.
+    """
+    out: set[Label] = set()
+    errors: list[tuple[str | None, LabelError]] = []
+    allowed = _categories()
+    for tid, turn, cats in _rows(labels):
+        try:
+            turn = _turn(tid, turn, transcripts)
+        except LabelError as exc:
+            known = tid if isinstance(tid, str) and tid in transcripts else None
+            errors.append((known, exc))
+            continue
+        for cat in _category_list(cats, allowed, errors, tid):
+            if cat in allowed:
+                out.add((tid, turn, cat))
+            else:
+                errors.append((tid, _error("labels_bad_category", cat=cat, ids=", ".join(allowed))))
+    return out, errors
+
+
 def label_set(labels: Any, transcripts: Mapping[str, Any]) -> set[Label]:
     """The learner's labels as (transcript id, turn, category) triples, checked against the data.
 
     `transcripts` maps ids to objects with `.turns`. A turn of -1 (the call as a whole, e.g.
     its hour) counts as the collector's first turn. Raises LabelError for unreadable answers.
     """
-    out: set[Label] = set()
-    allowed = _categories()
-    for tid, turn, cats in _rows(labels):
-        if tid not in transcripts:
-            raise _error("labels_bad_transcript", tid=tid)
-        n_turns = len(transcripts[tid].turns)
-        if isinstance(turn, bool) or not isinstance(turn, int) and not hasattr(turn, "__index__"):
-            raise _error("labels_bad_key", key=(tid, turn))
-        turn = int(turn)
-        if turn == -1:
-            turn = _first_collector_turn(transcripts[tid])
-        if not 0 <= turn < n_turns:
-            raise _error("labels_bad_turn", tid=tid, turn=turn, last=n_turns - 1)
-        for cat in [cats] if isinstance(cats, str) else list(cats or ()):
-            if cat not in allowed:
-                raise _error("labels_bad_category", cat=cat, ids=", ".join(allowed))
-            out.add((tid, turn, cat))
-    return out
+    found, errors = read_labels(labels, transcripts)
+    if errors:
+        raise errors[0][1]
+    return found
+
+
+def _turn(tid: Any, turn: Any, transcripts: Mapping[str, Any]) -> int:
+    if not isinstance(tid, str) or tid not in transcripts:
+        raise _error("labels_bad_transcript", tid=tid)
+    n_turns = len(transcripts[tid].turns)
+    if isinstance(turn, bool) or not isinstance(turn, int) and not hasattr(turn, "__index__"):
+        raise _error("labels_bad_key", key=(tid, turn))
+    turn = int(turn)
+    if turn == -1:
+        turn = _first_collector_turn(transcripts[tid])
+    if not 0 <= turn < n_turns:
+        raise _error("labels_bad_turn", tid=tid, turn=turn, last=n_turns - 1)
+    return turn
+
+
+def _error_notes(
+    errors: list[tuple[str | None, LabelError]], shown: Mapping[str, Any]
+) -> list[Note]:
+    """Notes for the unreadable rows of this group (and rows naming no known transcript)."""
+    notes = []
+    for tid, exc in errors:
+        if tid is None or tid in shown:
+            zh, _, en = str(exc).partition(" / ")
+            notes.append(Note(zh, en))
+    return notes
+
+
+def _category_list(
+    cats: Any, allowed: tuple[str, ...], errors: list[tuple[str | None, LabelError]], tid: str
+) -> list[Any]:
+    """The categories given for one turn: a single id, or a set/list/tuple of ids."""
+    if cats is None:
+        return []
+    if isinstance(cats, str):
+        return [cats]
+    if isinstance(cats, (set, frozenset, list, tuple, dict)):
+        return [c if isinstance(c, str) else repr(c) for c in cats]
+    errors.append((tid, _error("labels_bad_category", cat=cats, ids=", ".join(allowed))))
+    return []
 
 
 def _speakers(transcript: Any) -> list[str]:
@@ -133,15 +186,15 @@ def check_labels(
     only that group's counts are reported and it must hold at least one label.
     """
     try:
-        found = label_set(labels, transcripts)
+        found, errors = read_labels(labels, transcripts)
     except LabelError as exc:
         zh, _, en = str(exc).partition(" / ")
         return CheckResult(question, 0.0, [Note(zh, en)])
     from autograder.review.model import COLLECTOR
 
-    notes = []
     groups: dict[str, list[Label]] = {}
     shown = _in_group(transcripts, group)
+    notes = _error_notes(errors, shown)
     found = {label for label in found if label[0] in shown}
     for t in shown.values():
         groups.setdefault(t.group, [])
@@ -173,15 +226,16 @@ def score_labels(
 ) -> CheckResult:
     """F1 of the learner's labels on one group of `transcripts` (all when None) against `key`."""
     try:
-        chosen = label_set(labels, transcripts)
+        chosen, errors = read_labels(labels, transcripts)
     except LabelError as exc:
         zh, _, en = str(exc).partition(" / ")
         return CheckResult(question, 0.0, [Note(zh, en)])
     shown = _in_group(transcripts, group)
+    unreadable = _error_notes(errors, shown)
     chosen = {lab for lab in chosen if lab[0] in shown}
     key = {lab for lab in key if lab[0] in shown}
     if not chosen:
-        return CheckResult(question, 0.0, [_note("labels_empty")])
+        return CheckResult(question, 0.0, [*unreadable, _note("labels_empty")])
     hit = len(chosen & key)
     precision = hit / len(chosen)
     recall = hit / len(key) if key else 1.0
@@ -204,7 +258,7 @@ def score_labels(
         notes.append(_note("labels_recall_hint", k=len(key) - hit))
     if f1 == 1.0:
         notes.append(_note("labels_all", ok=True))
-    return CheckResult(question, round(f1, 4), notes)
+    return CheckResult(question, round(f1, 4), unreadable + notes)
 
 
 def _plain(value: str) -> str:
@@ -272,7 +326,10 @@ def score_lawful(
     """The set of wholly lawful calls, scored by F1 against `key`."""
     if isinstance(answer, str) or not isinstance(answer, Iterable):
         return CheckResult(question, 0.0, [_note("lawful_type")])
-    chosen, valid = set(answer), set(transcript_ids)
+    try:
+        chosen, valid = set(answer), set(transcript_ids)
+    except TypeError:  # a list inside the list
+        return CheckResult(question, 0.0, [_note("lawful_type")])
     bad = sorted(str(t) for t in chosen - valid)
     if bad:
         return CheckResult(question, 0.0, [_note("lawful_bad_id", tid=bad[0])])

@@ -12,11 +12,13 @@ from functools import lru_cache
 from typing import Any
 
 from autograder.checks.excuses import catalogue, note, quiet
+from autograder.checks.messages import CATEGORY_NAMES, split_bilingual
 from autograder.checks.result import CheckResult, Note
 
 # Reviewed as if said on a Monday morning: inside lawful calling hours everywhere.
 REVIEW_AT = datetime(2026, 11, 23, 10, 0)
 MAX_RESPONSE_CHARS = 200
+MAX_REWRITE_CHARS = 800  # a rewrite is one line, as long as one part of a call (checks.scripts)
 
 
 def _course() -> Any:
@@ -39,18 +41,26 @@ def fold(text: str) -> str:
 
 def flag_notes(eid: str, flags: list, key: str = "response_flag") -> list[Note]:
     """One note per engine flag: the quote, category, rule and why, then the suggestion."""
-    return [
-        note(
-            key,
-            eid=eid,
-            quote=f.quote,
-            category=f.category,
-            rule=f.rule,
-            why=f.why,
-            suggestion=f.suggestion,
+    notes = []
+    for f in flags:
+        category_zh, category_en = CATEGORY_NAMES.get(f.category, (f.category, f.category))
+        why_zh, why_en = split_bilingual(f.why)
+        suggestion_zh, suggestion_en = split_bilingual(f.suggestion)
+        notes.append(
+            note(
+                key,
+                eid=eid,
+                quote=f.quote,
+                category_zh=category_zh,
+                category_en=category_en,
+                rule=f.rule,
+                why_zh=why_zh,
+                why_en=why_en,
+                suggestion_zh=suggestion_zh,
+                suggestion_en=suggestion_en,
+            )
         )
-        for f in flags
-    ]
+    return notes
 
 
 def review_flags(text: str) -> list:
@@ -71,19 +81,18 @@ def check_strategies(mapping: Any, key: dict[str, str] | None = None) -> CheckRe
     missing = [i for i in ids if i not in mapping]
     if missing:
         return CheckResult("q4_1", 0.0, [note("strategies_missing", ids=", ".join(missing))])
-    notes = [
-        note("strategies_unknown", eid=i, key=mapping[i]) for i in ids if mapping[i] not in menu
-    ]
+    chosen = {i: mapping[i] if isinstance(mapping[i], str) else repr(mapping[i]) for i in ids}
+    notes = [note("strategies_unknown", eid=i, key=chosen[i]) for i in ids if chosen[i] not in menu]
     notes += [
-        note("strategies_unlawful", eid=i, key=mapping[i], **_why(unlawful[mapping[i]]))
+        note("strategies_unlawful", eid=i, key=chosen[i], **_why(unlawful[chosen[i]]))
         for i in ids
-        if mapping[i] in unlawful
+        if chosen[i] in unlawful
     ]
     if key is None:
         return CheckResult(
             "q4_1", 0.0 if notes else 1.0, notes or [note("strategies_valid", ok=True)]
         )
-    right = sum(mapping[i] == key[i] for i in ids)
+    right = sum(chosen[i] == key[i] for i in ids)
     if right == len(ids):
         return CheckResult("q4_1", 1.0, [note("strategies_ok", ok=True)])
     notes.append(note("strategies_score", right=right, total=len(ids)))
@@ -144,6 +153,9 @@ def check_rewrite(original: str, rewrite: Any) -> CheckResult:
     """q4_3: an unlawful line rewritten so the engine finds nothing, keeping lawful pressure."""
     if not isinstance(rewrite, str) or not rewrite.strip():
         return CheckResult("q4_3", 0.0, [note("response_missing", eid="rewrite")])
+    if len(rewrite.strip()) > MAX_REWRITE_CHARS:
+        n = len(rewrite.strip())
+        return CheckResult("q4_3", 0.0, [note("rewrite_long", n=n, limit=MAX_REWRITE_CHARS)])
     if SequenceMatcher(None, fold(original), fold(rewrite)).ratio() > 0.8:
         return CheckResult("q4_3", 0.0, [note("rewrite_same")])
     flags = review_flags(rewrite)
@@ -156,7 +168,15 @@ def check_rewrite(original: str, rewrite: Any) -> CheckResult:
 
 def flag_report(text: str, label: str = "review") -> CheckResult:
     """The review engine's verdict on one line as a CheckResult: each flag with rule, why, fix."""
+    if not isinstance(text, str):
+        return CheckResult(label, 0.0, [note("not_text", label=label, kind=type(text).__name__)])
+    if len(text.strip()) > MAX_REWRITE_CHARS:  # one line: a longer paste is not reviewed
+        n = len(text.strip())
+        return CheckResult(
+            label, 0.0, [note("response_long", eid=label, n=n, limit=MAX_REWRITE_CHARS)]
+        )
     flags = review_flags(text)
     if not flags:
-        return CheckResult(label, 1.0, [note("no_flags", ok=True, text=text)])
+        shown = text if len(text) <= 80 else text[:80] + "…"
+        return CheckResult(label, 1.0, [note("no_flags", ok=True, text=shown)])
     return CheckResult(label, 0.0, flag_notes(label, flags))

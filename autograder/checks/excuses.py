@@ -96,6 +96,11 @@ def _accuracy_notes(truth: list[str], predicted: list[str], tiers, hint: str) ->
     return CheckResult("", fraction, notes)
 
 
+def is_label(value: Any, valid: set[str]) -> bool:
+    """Whether `value` is one of the excuse ids (a list, dict or None is not, and never raises)."""
+    return isinstance(value, str) and value in valid
+
+
 def _apply(fn: Callable[[str], Any], texts: Sequence[str], name: str) -> tuple[list, list[Note]]:
     """Call `fn` on every text; wrong outputs and errors become notes (first of each kind)."""
     valid = set(_course().excuse_ids())
@@ -108,8 +113,10 @@ def _apply(fn: Callable[[str], Any], texts: Sequence[str], name: str) -> tuple[l
             label = None
             if not any("raised" in n.en for n in notes):
                 notes.append(note("raised", name=name, text=text, error=type(exc).__name__))
-        if label is not None and label not in valid and not any("taxonomy" in n.en for n in notes):
-            notes.append(note("invalid_label", name=name, label=label))
+        if label is not None and not is_label(label, valid):
+            if not any("taxonomy" in n.en for n in notes):
+                notes.append(note("invalid_label", name=name, label=label))
+            label = None  # a list or a DataFrame cannot be compared with the key's labels
         out.append(label)
     return out, notes
 
@@ -154,7 +161,7 @@ def check_normalize(fn: Any) -> CheckResult:
                 got = fn(case)
         except Exception as exc:
             got = f"<{type(exc).__name__}>"
-        if got != want:
+        if not (isinstance(got, str) and got == want):
             wrong.append(note("normalize_wrong", case=case, got=got, want=want))
     fraction = 1 - len(wrong) / len(NORMALIZE_CASES)
     return CheckResult("q1_2", round(fraction, 4), wrong[:2] or [note("normalize_ok", ok=True)])
@@ -228,7 +235,7 @@ def check_model(model: Any) -> CheckResult:
     except Exception:
         return CheckResult("q3_1", 0.0, [note("model_predict")])
     valid = set(_course().excuse_ids())
-    bad = [p for p in predicted if p not in valid]
+    bad = [p for p in predicted if not is_label(p, valid)]
     score, notes = 0.0, []
     if bad:
         notes.append(note("invalid_label", name="model.predict", label=bad[0]))
@@ -278,7 +285,7 @@ def check_test_predictions(predictions: Any, key: str | None = None) -> CheckRes
             "q3_2", 0.0, [note("predictions_missing", n=len(missing), example=missing[0])]
         )
     valid = set(_course().excuse_ids())
-    bad = [mapping[i] for i in ids if mapping[i] not in valid]
+    bad = [mapping[i] for i in ids if not is_label(mapping[i], valid)]
     if bad:
         return CheckResult(
             "q3_2", 0.0, [note("invalid_label", name="test_predictions", label=bad[0])]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Category ids (autograder.review.model.CATEGORIES) with their names in both languages.
 CATEGORY_NAMES: dict[str, tuple[str, str]] = {
     "threat": ("威胁恐吓", "threat"),
@@ -79,8 +81,14 @@ T: dict[str, tuple[str, str]] = {
     ),
     "window_missing": ("缺少账户 {id} 的日期", "no date for account {id}"),
     "window_type": (
-        "账户 {id} 的值应是 datetime.date，例如 date(2026, 11, 25)",
-        "account {id} needs a datetime.date, e.g. date(2026, 11, 25)",
+        "账户 {id} 的值 {given} 不是日期：应是 datetime.date，写成 date(年, 月, 日)，例如 date(2026, 1, 31)",
+        "account {id}: {given} is not a date; it needs a datetime.date, written date(year, month, "
+        "day), e.g. date(2026, 1, 31)",
+    ),
+    "window_not_mapping": (
+        '答案应是字典，键为账户（{ids}），值为 datetime.date，例如 {{"A": date(2026, 1, 31)}}',
+        "the answer must be a dict from account ({ids}) to a datetime.date, e.g. "
+        '{{"A": date(2026, 1, 31)}}',
     ),
     # excuse answers
     "excuse_missing": ("缺少对理由 {id} 的回应", "no answer to excuse {id}"),
@@ -92,6 +100,10 @@ T: dict[str, tuple[str, str]] = {
         "理由 {id}：回应没有回到具体日期——用封闭式问题收尾，例如“您今天还是明天方便处理？”",
         "excuse {id}: the answer does not steer back to a day — end on a closed question such as "
         "“would today or tomorrow suit you?”",
+    ),
+    "excuse_unknown_keys": (
+        "这些键不是要回应的理由编号：{keys}；键要与编号完全一致：{ids}",
+        "these keys are not the excuse ids to answer: {keys}; use exactly these ids: {ids}",
     ),
     "excuse_prefix": ("理由 {id}：", "excuse {id}: "),
     "not_mapping": (
@@ -187,7 +199,21 @@ def text(msg: str, /, **values: object) -> tuple[str, str]:
     return zh.format(**values), en.format(**values)
 
 
+_BASIS = re.compile(r"\s*（依据 / Basis: (?P<law>.*)）\s*$", re.S)
+
+
 def split_bilingual(value: str) -> tuple[str, str]:
-    """Split an engine text written "中文 / English" into its two halves (or use it for both)."""
+    """Split an engine text written "中文 / English" into its two halves (or use it for both).
+
+    A trailing "（依据 / Basis: law）" (the engine's rule citation) goes to both halves, each in
+    its own language, so the Chinese half keeps the reason and neither half mixes the two.
+    """
+    basis = _BASIS.search(value)
+    if basis:
+        value = value[: basis.start()]
     zh, sep, en = value.partition(" / ")
-    return (zh.strip(), en.strip()) if sep else (value.strip(), value.strip())
+    zh, en = (zh.strip(), en.strip()) if sep else (value.strip(), value.strip())
+    if basis:
+        law = basis.group("law").strip()
+        zh, en = f"{zh}（依据：{law}）", f"{en} (basis: {law})"
+    return zh, en

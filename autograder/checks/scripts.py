@@ -23,6 +23,7 @@ from autograder.checks.result import CheckResult, Note
 
 __all__ = [
     "FLAG_COST",
+    "PASTE_FACTOR",
     "PART_LIMITS",
     "SCRIPT_LIMITS",
     "check_excuse_answers",
@@ -36,6 +37,7 @@ __all__ = [
 
 PART_LIMITS = (8, 800)  # characters: one part of a call
 SCRIPT_LIMITS = (80, 3000)  # characters: a whole call
+PASTE_FACTOR = 10  # an answer this many times the length limit earns nothing (and is not reviewed)
 FLAG_COST = 0.25  # share of the question's marks each prohibited phrase costs
 
 
@@ -148,6 +150,8 @@ def _grade(
     if not answer.strip():
         return CheckResult(question, 0.0, [_note("empty")])
     length_score, length_note = _length(answer, limits)
+    if len(answer.strip()) > PASTE_FACTOR * limits[1]:  # a paste, not an answer: no credit
+        return CheckResult(question, 0.0, [length_note])
     result = review_text(answer, at)
     element_score, notes = _elements(result, elements)
     score = weights.elements * element_score + weights.length * length_score
@@ -224,6 +228,10 @@ def check_excuse_answers(
         to_day = to_day or result.commitment is not None
         notes.append(_note("excuse_day_ok" if to_day else "excuse_no_day", ok=to_day, id=excuse_id))
         total += part.fraction * (0.6 + 0.4 * to_day)
+    unknown = [repr(k) for k in answers if k not in excuse_ids]
+    if unknown and any(answers.get(i) is None for i in excuse_ids):
+        keys, ids = ", ".join(unknown), ", ".join(excuse_ids)
+        notes.insert(0, _note("excuse_unknown_keys", keys=keys, ids=ids))
     return CheckResult(question, round(total / len(excuse_ids), 4), notes)
 
 
@@ -232,7 +240,7 @@ def check_windows(
 ) -> CheckResult:
     """The last day of each account's policy window (account id -> datetime.date)."""
     if not isinstance(answer, Mapping):
-        return CheckResult(question, 0.0, [_note("window_missing", id=", ".join(call_times))])
+        return CheckResult(question, 0.0, [_note("window_not_mapping", ids=", ".join(call_times))])
     notes, right = [], 0
     for account_id, call_time in call_times.items():
         given = answer.get(account_id)
@@ -240,7 +248,7 @@ def check_windows(
         if given is None:
             notes.append(_note("window_missing", id=account_id))
         elif isinstance(given, datetime) or not isinstance(given, date):
-            notes.append(_note("window_type", id=account_id))
+            notes.append(_note("window_type", id=account_id, given=repr(given)[:40]))
         elif given == last:
             right += 1
             notes.append(_note("window_ok", ok=True, id=account_id, last=last))

@@ -193,7 +193,7 @@ def test_responses_whole_set_and_flag_details():
     result = check_responses(lines)
     assert 0 < result.fraction < 1
     text = str(result)
-    assert "third_party_disclosure" in text and "Suggestion" in text
+    assert "third-party disclosure" in text and "向第三人透露债务" in text and "Suggestion" in text
     assert check_responses(["a"]).fraction == 0.0
 
 

@@ -76,7 +76,7 @@ CALLS = {"A": datetime(2026, 11, 23, 10), "B": datetime(2026, 11, 24, 15, 30)}
         ({"A": date(2026, 11, 25), "B": date(2026, 11, 27)}, 0.5, "count two days"),
         ({"A": date(2026, 11, 25)}, 0.5, "no date for account B"),
         ({"A": "2026-11-25", "B": datetime(2026, 11, 26)}, 0.0, "needs a datetime.date"),
-        ("2026-11-25", 0.0, "no date for account"),
+        ("2026-11-25", 0.0, "must be a dict from account"),
     ],
     ids=["right", "one_wrong", "one_missing", "wrong_types", "not_a_dict"],
 )

@@ -70,6 +70,6 @@ def test_weak_rules_and_an_unlawful_response_get_partial_credit(tmp_path):
     assert "hidden test accuracy" in rules_feedback and "per-class recall" in rules_feedback
     assert "cover Traditional and English" in rules_feedback
     response_feedback = _outputs(graded, "q4_2")
-    assert "third_party_disclosure" in response_feedback and "Suggestion" in response_feedback
+    assert "third-party disclosure" in response_feedback and "Suggestion" in response_feedback
     everything = "\n".join(_outputs(graded, g) for g in ("q2_1", "q3_2", "q4_2"))
     assert label_key()[:12] not in everything, "feedback never shows the answer key"

@@ -44,7 +44,18 @@ def check_overview(answer: Any) -> CheckResult:
         ok = got is not None and abs(got - want) <= 0.05
         right += ok
         notes.append(note("key_right" if ok else "key_wrong", ok=ok, key=key))
+        if not ok and got is not None:
+            notes += _overview_hint(key, got, len(portfolio))
     return result("q1_1", right / len(expected), notes)
+
+
+def _overview_hint(key: str, got: float, accounts: int) -> list:
+    """The usual slip behind a wrong overview figure (names the slip, never the figure)."""
+    if key == "overdue_accounts" and got == accounts:
+        return [note("overview_strict")]
+    if key == "promised_today" and got == 0:
+        return [note("overview_promise_date")]
+    return []
 
 
 DPD_CASES = [  # (due date, expected DPD) with as_of 2026-11-23
@@ -141,7 +152,10 @@ def check_bucket_counts(table: Any) -> CheckResult:
     wrong = int(sum(number(g) != w for g, w in zip(got, want, strict=True)))
     fraction = (len(labels) - wrong) / len(labels)
     notes = []
-    if wrong:
+    total = number(pd.to_numeric(got, errors="coerce").sum())
+    if total is not None and round(total) != len(portfolio):
+        notes.append(note("bucket_total", got=round(total), want=len(portfolio)))
+    elif wrong:
         notes.append(note("bucket_counts_wrong", wrong=wrong))
     if [i for i in counts.index if i in labels] != labels:
         fraction *= 0.8
@@ -160,11 +174,21 @@ def _per_account(values: Any, portfolio: pd.DataFrame) -> np.ndarray | None:
     return as_numbers(values, len(portfolio))
 
 
+def _size(values: Any) -> int | None:
+    if isinstance(values, (str, bytes, dict)) or not hasattr(values, "__len__"):
+        return None
+    return len(values)
+
+
 def check_penalty(penalty: Any) -> CheckResult:
     """q5_1: contractual penalty interest per account (overdue amount x product rate x DPD)."""
     portfolio, _ = reference()
     got = _per_account(penalty, portfolio)
     if got is None:
+        size = _size(penalty)
+        if size is not None and 0 < size < len(portfolio):
+            lost = note("rows_lost", name="penalty", got=size, want=len(portfolio))
+            return result("q5_1", 0.0, [lost])
         return result("q5_1", 0.0, [note("wrong_length")])
     want = ref.reference_penalty(portfolio).to_numpy()
     hits = np.isclose(got, want, atol=0.011)

@@ -130,17 +130,20 @@ def check_can_call(func: Any) -> CheckResult:
         got, error = call_quietly(func, when, zone, country)
         if error:
             return result("q8_1", 0.0, [note("raised", name="can_call", error=error)])
-        ok = isinstance(got, (bool, np.bool_)) and bool(got) == want
+        is_bool = isinstance(got, (bool, np.bool_))
+        ok = is_bool and bool(got) == want
         right += ok
         # Allowing an unlawful call (harassment) costs twice as much as refusing a lawful one.
         lost += 0 if ok else (2 if not want else 1)
-        if not ok:
+        if not is_bool:
+            flags.append("returns_bool")
+        elif not ok:
             beijing = ref.lawful_now(when, "Asia/Shanghai", country)
             flags.append(
                 "hours_local" if country == "US" and got == beijing else f"hours_{country.lower()}"
             )
     notes = [note("cases_right", ok=not flags, right=right, total=len(HOURS_CASES))]
-    notes += [note(key) for key in dict.fromkeys(flags)]
+    notes += [note(key, name="can_call") for key in dict.fromkeys(flags)]
     return result("q8_1", 1 - lost / len(HOURS_CASES), notes)
 
 
@@ -176,7 +179,7 @@ def check_plan_attempts(func: Any) -> CheckResult:
             aware = all(isinstance(t, datetime) and t.utcoffset() is not None for t in got)
             clock = [t.strftime("%H:%M") for t in got]
         except (TypeError, AttributeError):
-            return result("q8_2", 0.0, [note("wrong_type", name="plan_attempts", want="list")])
+            return result("q8_2", 0.0, [note("plan_datetimes")])
         if aware and got == want:
             score += 1
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 import pandas as pd
@@ -68,6 +69,11 @@ def check_queue(queue: Any) -> CheckResult:
     return result("q6_1", fraction, notes)
 
 
+def _plain(value: Any) -> str:
+    """An id as typed, without stray spaces or full-width letters ("Ｍ4 " is M4)."""
+    return unicodedata.normalize("NFKC", value).strip() if isinstance(value, str) else ""
+
+
 BRIEF_KEYS = ("account_id", "amount_due", "dpd", "bucket", "likely_excuse", "goal")
 
 
@@ -90,8 +96,8 @@ def check_brief(brief: Any, account_id: str) -> CheckResult:
     checks = {
         "amount_due": amount is not None and abs(amount - round(overdue + penalty, 2)) <= 0.011,
         "dpd": number(brief.get("dpd")) == portfolio.at[i, "days_past_due"],
-        "bucket": str(brief.get("bucket")) == str(portfolio.at[i, "bucket"]),
-        "likely_excuse": brief.get("likely_excuse") in ref.EXCUSE_IDS,
+        "bucket": _plain(brief.get("bucket")).upper() == str(portfolio.at[i, "bucket"]),
+        "likely_excuse": _plain(brief.get("likely_excuse")).lower() in ref.EXCUSE_IDS,
         "goal": ref.dated_goal(brief.get("goal", "")),
     }
     for key, ok in checks.items():
@@ -101,6 +107,8 @@ def check_brief(brief: Any, account_id: str) -> CheckResult:
             notes.append(note("key_right", ok=True, key=key))
         elif key == "amount_due" and amount is not None and abs(amount - overdue) <= 0.011:
             notes.append(note("brief_amount_no_penalty"))
+        elif key in ("amount_due", "dpd") and number(brief.get(key)) is None:
+            notes.append(note("not_number", key=key, value=repr(brief.get(key))[:40]))
         elif key == "likely_excuse":
             notes.append(note("brief_excuse"))
         elif key == "goal":
