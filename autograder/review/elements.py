@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
@@ -92,8 +93,14 @@ def _possible_groups(text: str) -> set[tuple[str, int]]:
     return found
 
 
-def find_elements(turns: list[Turn], flags: list[Flag] | None = None) -> list[Element]:
-    """One Element per name in ELEMENTS, present or missing, from the collector's words."""
+def find_elements(
+    turns: list[Turn], flags: list[Flag] | None = None, at: datetime | None = None
+) -> list[Element]:
+    """One Element per name in ELEMENTS, present or missing, from the collector's words.
+
+    With `at` (the call time), a closed question the patterns miss is still found the way the
+    commitment finder reads a collector's proposal: a question that puts a day forward for
+    paying (您周三前能先还500元吗？/ Could you pay $200 by Wednesday?)."""
     own = [t for t in turns if t.speaker == COLLECTOR]
     forms = [(t, normalize(t.text)) for t in own]
     forms = [(t, n, compact(n.text)) for t, n in forms]
@@ -111,11 +118,18 @@ def find_elements(turns: list[Turn], flags: list[Flag] | None = None) -> list[El
     out = []
     for name, spec in ELEMENT_SPECS().items():
         if any((name, k) not in possible for k in range(len(spec.groups))):
-            out.append(Element(name, False, "", spec.hint))
+            quote = None
+            if name == "closed_question_day" and at is not None:
+                quote = _dated_question(forms, at)
+            out.append(
+                Element(name, True, quote, "") if quote else Element(name, False, "", spec.hint)
+            )
             continue
         bad = bad_turns.get(spec.not_rule, set()) if spec.not_rule else set()
         first = max(0, len(forms) - 2) if spec.last_only else 0
         quote = _find(spec, forms, joined, starts, first, bad)
+        if quote is None and name == "closed_question_day" and at is not None:
+            quote = _dated_question(forms, at)
         if quote is None:
             out.append(Element(name, False, "", spec.hint))
         else:
@@ -167,6 +181,27 @@ def _find(
     return quote
 
 
+def _dated_question(forms: list[tuple[Turn, Normalized, Compact]], at: datetime) -> str | None:
+    """The first collector sentence that asks for payment on a named day, as a question."""
+    from .promise_clauses import read_clauses
+    from .promise_terms import proposal_of
+
+    for t, _, _ in forms:
+        for sentence in (x.strip() for x in _SPLIT.split(t.text)):
+            if not sentence or _ASKS_PAST.search(sentence):
+                continue
+            clauses = [
+                c
+                for c in read_clauses(normalize(sentence).text.lower(), at)
+                if c.question and not c.past
+            ]
+            if clauses and proposal_of(t, clauses, at.date()) is not None:
+                return sentence
+    return None
+
+
+# "Did you pay on Friday?" asks about the past, whatever day it names
+_ASKS_PAST = re.compile(r"\b(did|didn't|have|haven't|had) (you|he|she|they)\b", re.I)
 _SPLIT = re.compile(r"(?<=[。！？!?\n])|(?<=[.;；])(?=\s)")
 _SENT = re.compile(r"[。！？!?\n]|[.;；](?=\s|$)")
 

@@ -97,7 +97,7 @@ class ReviewResult:
         if self._elements is None:
             from .elements import find_elements
 
-            self._elements = find_elements(self.turns, self.flags)
+            self._elements = find_elements(self.turns, self.flags, self.at)
         return self._elements
 
     @elements.setter
