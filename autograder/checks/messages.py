@@ -101,6 +101,14 @@ T: dict[str, tuple[str, str]] = {
         "excuse {id}: the answer does not steer back to a day — end on a closed question such as "
         "“would today or tomorrow suit you?”",
     ),
+    "excuse_strategy_ok": (
+        "理由 {id}：回应针对了这个理由",
+        "excuse {id}: the answer meets this excuse",
+    ),
+    "excuse_no_strategy": (
+        "理由 {id}：回应没有针对这个理由。建议做法：{strategy_zh}",
+        "excuse {id}: the answer does not meet this excuse. What works: {strategy_en}",
+    ),
     "excuse_unknown_keys": (
         "这些键不是要回应的理由编号：{keys}；键要与编号完全一致：{ids}",
         "these keys are not the excuse ids to answer: {keys}; use exactly these ids: {ids}",

@@ -205,6 +205,26 @@ def check_script(
     )
 
 
+def meets_excuse(excuse_id: str, answer: str) -> bool:
+    """Whether an answer uses a cue of that excuse's strategy (the cues assignment 03 grades
+    its responses by: checks/excuses.yaml `response_cues`), in any script."""
+    from autograder.checks.excuse_responses import fold
+    from autograder.checks.excuses import catalogue
+
+    folded = fold(answer)
+    return any(w.lower() in folded for w in catalogue()["response_cues"].get(excuse_id, []))
+
+
+def strategy_of(excuse_id: str) -> tuple[str, str]:
+    """The taxonomy's bilingual strategy for an excuse (what a good answer does)."""
+    from course.taxonomy import taxonomy_raw
+
+    for entry in taxonomy_raw()["excuses"]:
+        if entry["id"] == excuse_id:
+            return entry["strategy"]["zh"], entry["strategy"]["en"]
+    return "", ""
+
+
 def check_excuse_answers(
     answers: object, excuse_ids: Sequence[str], *, at: datetime, question: str
 ) -> CheckResult:
@@ -224,10 +244,17 @@ def check_excuse_answers(
         if part.fraction == 0.0:
             continue
         result = review_text(answer, at)
+        meets = meets_excuse(excuse_id, answer)
+        if meets:
+            notes.append(_note("excuse_strategy_ok", ok=True, id=excuse_id))
+        else:
+            zh, en = strategy_of(excuse_id)
+            notes.append(_note("excuse_no_strategy", id=excuse_id, strategy_zh=zh, strategy_en=en))
         to_day = any(e.name == "closed_question_day" and e.present for e in result.elements)
         to_day = to_day or result.commitment is not None
         notes.append(_note("excuse_day_ok" if to_day else "excuse_no_day", ok=to_day, id=excuse_id))
-        total += part.fraction * (0.6 + 0.4 * to_day)
+        # lawful and of a sane length 40%, meets this excuse 30%, steers back to a day 30%
+        total += part.fraction * (0.4 + 0.3 * meets + 0.3 * to_day)
     unknown = [repr(k) for k in answers if k not in excuse_ids]
     if unknown and any(answers.get(i) is None for i in excuse_ids):
         keys, ids = ", ".join(unknown), ", ".join(excuse_ids)
