@@ -22,6 +22,7 @@ _NEG_ZH = re.compile(
 )
 _NEG_EN = re.compile(
     r"\b(no one|no longer|nobody|not|never|no|won t|wont|don t|dont|doesn t|didn t|can t|cannot|shouldn t|mustn t|isn t|"
+    r"stopped|ceased|"
     r"aren t|wasn t|nobody|no one|neither|nor|without|avoid|instead of|refrain from|"
     r"under no circumstances|no longer)\b"
 )
@@ -44,7 +45,13 @@ _REPORT_EN = re.compile(
     r"\b(if anyone|if someone|anyone who|someone who|anybody who|some collectors|other collectors|"
     r"you may hear|scammers?|fraudsters?|you said|you called|claims? to be|claiming to be|pretend|"
     r"impersonat\w*|beware|so called|so-called|such as|like saying|whoever told you|"
-    r"(someone|somebody|anyone|people|they) (told|tells|tell) you)\b"
+    r"(someone|somebody|anyone|people|they) (told|tells|tell) you|(told|tells) me|you (heard|were told|read (that|about|online|somewhere))|"
+    r"(someone|somebody|anyone|a caller|callers|he|she|they) (threatened|threatens|threatening|claimed|claiming|saying)|"
+    r"(texts?|emails?|calls?|messages?|letters?) (asking|telling|demanding|that ask|that tell|claiming)|"
+    r"(a|any|another|some) (\w+ )?(caller|person|letter|text|email|message) (saying|claiming|who says|who claims|that says)|"
+    r"if (a|any|another|some|the) (\w+ )?(collector|caller|agent|company|agency|person|letter|text|email)|"
+    r"(the|a) (last|previous|prior|other|former) (collector|agent|agency|company|caller|guy|person)|"
+    r"(your )?complaint (is )?that|(if )?(the |a )?(customer|debtor|consumer|client) (says|said|mentions|claims|asks))\b"
 )
 # Denied right after: `黑名单其实并不存在`, `... is not true`.
 _DENIED_AFTER = re.compile(
@@ -53,12 +60,17 @@ _DENIED_AFTER = re.compile(
 )
 # Disowned later in the sentence: `the jail threats you heard ... are false`.
 _DENIED_LATER = re.compile(
-    r"\b(are|is) (false|untrue|not true|a lie|lies|a scam|illegal|made up)\b|\b(aren t|isn t) (true|real)\b"
+    r"\b(are|is|it s|that s) (false|untrue|not true|a lie|lies|a scam|illegal|made up)\b|\b(aren t|isn t) (true|real)\b"
+    r"|\b(isn t|is not|wasn t|was not|aren t|weren t) (us|from us|our company|one of us|our (staff|people|agency))\b"
     r"|不是真的|是假的|是谣言|不属实|是骗人的"
 )
 _BREAK_REPORT = re.compile(r"那么|那|就|所以|\bthen\b|\bso\b")
 _QUOTES = "\"“”「」『』‘’'"
-_META = re.compile(r"不会|不能|不要|不得|禁止|别|避免|不说|不用|never|not|don t|avoid|instead")
+_META = re.compile(
+    r"不会|不能|不要|不得|禁止|别|避免|不说|不用|\b(never|not|don t|don't|avoid|instead)\b"
+)
+# Apostrophes inside or closing a word (`weren't`, `parents'`) are not quotation marks.
+_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)|(?<=s)['’](?=\s|$)")
 
 
 def _clause_start(norm: str, i: int) -> int:
@@ -83,6 +95,8 @@ def _words(s: str) -> str:
 def is_negated(norm: str, i: int) -> bool:
     """Is the phrase starting at normalised offset `i` negated within its clause?"""
     cs = _clause_start(norm, i)
+    if cs > 0 and norm[cs - 1] == "," and _EMPHATIC.search(norm, 0, cs - 1):
+        cs = _clause_start(norm, cs - 1)  # `never, ever ask`: the comma repeats the negator
     prefix = _A_NOT_A.sub("问问问", norm[cs:i])
     if (
         cs > 0
@@ -96,6 +110,8 @@ def is_negated(norm: str, i: int) -> bool:
             return True
     if not prefix:
         return False
+    if _NEG_SAY.search(_words(prefix)):
+        return True
     if _NEG_NEXT.search(prefix):
         return True
     last = None
@@ -109,8 +125,12 @@ def is_negated(norm: str, i: int) -> bool:
     last = None
     for m in _NEG_EN.finditer(wprefix):
         last = m
-    if last is not None:
-        gap = wprefix[last.end() :]
+    if (
+        last is not None
+        and not _NOT_NEGATING.match(wprefix, last.end())
+        and not _RELATIVE.search(wprefix, 0, last.start())
+    ):
+        gap = _FILLER.sub(" ", wprefix[last.end() :])
         reach = 5 if last.group(1) in ("no one", "nobody", "never", "no longer") else 3
         # a list keeps the negation: `don't accept gift cards or crypto`
         # (the first part holds the verb phrase and the first item, so it may be a little longer)
@@ -122,6 +142,26 @@ def is_negated(norm: str, i: int) -> bool:
     return False
 
 
+# `don't make me call your boss` is a threat, not a negation of the call.
+# `not paying is a felony`: a negated gerund is the subject, not a negation of what follows.
+_NOT_NEGATING = re.compile(
+    r"\s*(make|force|push|let) (me|us)\b|\s*(want|need) (me|us) to\b|"
+    r"\s*(paying|repaying|making payments|answering|responding)\b(?! (you|your|him|her|them)\b)"
+)
+# Small words that do not count towards a negator's reach: `don't accept payments to anyone's ...`.
+_FILLER = re.compile(
+    r"\b(a|an|the|to|for|by|with|in|into|of|any|anyone|anybody|s|your|our|their|its|from|on|at|"
+    r"just|ever|really|even|also|allowed|able|supposed|permitted|going|gonna|ever)\b"
+)
+# A rule about what not to say covers the whole clause: `never tell a customer they will be ...`.
+_NEG_SAY = re.compile(
+    r"\b(never|don t|do not|must not|mustn t|should not|shouldn t) (ever )?(tell|say to|suggest to|"
+    r"imply to|threaten|promise) (a |the |any )?(customer|customers|debtor|debtors|consumer|consumers|"
+    r"anyone|anybody|people|them|clients?)\b"
+)
+# `people who don't pay tend to get hurt`: the negator belongs to a relative clause.
+_RELATIVE = re.compile(r"\b(who|whoever)\s*$")
+_EMPHATIC = re.compile(r"\b(never|not)\s*$")
 _SUBJECT_EN = re.compile(r"(i|we|you|they|he|she|it|this|that|there|let|don t|do|please)\b")
 _CONDITION_EN = re.compile(r"\b(if|unless|when|until|or else|otherwise|once)\b")
 
@@ -134,7 +174,7 @@ def _negated_list(norm: str, comma: int) -> bool:
     clause = norm[start:comma]
     words = _words(clause).split()
     text = " ".join(words)
-    if not words or len(words) > 8 or not _NEG_EN.search(text) or _CONDITION_EN.search(text):
+    if not words or len(words) > 12 or not _NEG_EN.search(text) or _CONDITION_EN.search(text):
         return False
     return is_negated(norm, comma - len(words[-1]) if clause.endswith(words[-1]) else comma)
 
@@ -157,6 +197,8 @@ def is_reported(norm: str, i: int, j: int) -> bool:
     before, after = norm[s:i], norm[j:e]
     if _DENIED_LATER.search(after[:60]):
         return True
+    sent = _APOSTROPHE.sub(" ", norm[s:e])  # same length: offsets still hold
+    before, after = sent[: i - s], sent[j - s :]
     if any(q in before for q in _QUOTES) and any(q in after[:3] for q in _QUOTES):
         return bool(_META.search(norm[s:e]))
     return False
