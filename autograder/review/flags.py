@@ -51,7 +51,8 @@ _REPORT_EN = re.compile(
     r"(a|any|another|some) (\w+ )?(caller|person|letter|text|email|message) (saying|claiming|who says|who claims|that says)|"
     r"if (a|any|another|some|the) (\w+ )?(collector|caller|agent|company|agency|person|letter|text|email)|"
     r"(the|a) (last|previous|prior|other|former) (collector|agent|agency|company|caller|guy|person)|"
-    r"(your )?complaint (is )?that|(if )?(the |a )?(customer|debtor|consumer|client) (says|said|mentions|claims|asks))\b"
+    r"(your )?complaint (is )?that|you mentioned|(someone|somebody|a caller|they|he|she) asked (you )?(for|to)|you (asked|wondered|wanted to know)( me)? (whether|if|about)|"
+    r"(you re|you are|you were|i m|i am) (upset|angry|unhappy|annoyed|frustrated|sorry) (that|about)|(if )?(the |a )?(customer|debtor|consumer|client) (says|said|mentions|claims|asks))\b"
 )
 # Denied right after: `黑名单其实并不存在`, `... is not true`.
 _DENIED_AFTER = re.compile(
@@ -151,13 +152,15 @@ _NOT_NEGATING = re.compile(
 # Small words that do not count towards a negator's reach: `don't accept payments to anyone's ...`.
 _FILLER = re.compile(
     r"\b(a|an|the|to|for|by|with|in|into|of|any|anyone|anybody|s|your|our|their|its|from|on|at|"
-    r"just|ever|really|even|also|allowed|able|supposed|permitted|going|gonna|ever)\b"
+    r"just|ever|really|even|also|allowed|able|supposed|permitted|going|gonna|you|me|us|him|her|them)\b"
 )
 # A rule about what not to say covers the whole clause: `never tell a customer they will be ...`.
 _NEG_SAY = re.compile(
     r"\b(never|don t|do not|must not|mustn t|should not|shouldn t) (ever )?(tell|say to|suggest to|"
     r"imply to|threaten|promise) (a |the |any )?(customer|customers|debtor|debtors|consumer|consumers|"
     r"anyone|anybody|people|them|clients?)\b"
+    r"|\b(at no (point|time)|under no circumstances) (will|would|do|does|did|shall|should) "
+    r"(we|i|anyone|anybody|our \w+)\b"
 )
 # `people who don't pay tend to get hurt`: the negator belongs to a relative clause.
 _RELATIVE = re.compile(r"\b(who|whoever)\s*$")
