@@ -22,7 +22,7 @@ _NEG_ZH = re.compile(
 )
 _NEG_EN = re.compile(
     r"\b(no one|no longer|nobody|not|never|no|won t|wont|don t|dont|doesn t|didn t|can t|cannot|shouldn t|mustn t|isn t|"
-    r"stopped|ceased|"
+    r"stopped|ceased|stop|quit|"
     r"aren t|wasn t|nobody|no one|neither|nor|without|avoid|instead of|refrain from|"
     r"under no circumstances|no longer)\b"
 )
@@ -47,7 +47,7 @@ _REPORT_EN = re.compile(
     r"impersonat\w*|beware|so called|so-called|such as|like saying|whoever told you|"
     r"(someone|somebody|anyone|people|they) (told|tells|tell) you|(told|tells) me|you (heard|were told|read (that|about|online|somewhere))|"
     r"(someone|somebody|anyone|a caller|callers|he|she|they) (threatened|threatens|threatening|claimed|claiming|saying)|"
-    r"(texts?|emails?|calls?|messages?|letters?) (asking|telling|demanding|that ask|that tell|claiming)|"
+    r"(texts?|emails?|calls?|messages?|letters?) (asking|telling|demanding|that ask|that tell|claiming|saying)|"
     r"(a|any|another|some) (\w+ )?(caller|person|letter|text|email|message) (saying|claiming|who says|who claims|that says)|"
     r"if (a|any|another|some|the) (\w+ )?(collector|caller|agent|company|agency|person|letter|text|email)|"
     r"(the|a) (last|previous|prior|other|former) (collector|agent|agency|company|caller|guy|person)|"
@@ -130,6 +130,9 @@ def is_negated(norm: str, i: int) -> bool:
         last is not None
         and not _NOT_NEGATING.match(wprefix, last.end())
         and not _RELATIVE.search(wprefix, 0, last.start())
+        and not (
+            last.group(1) in ("stop", "quit") and not _WE_STOP.search(wprefix, 0, last.start())
+        )
     ):
         gap = _FILLER.sub(" ", wprefix[last.end() :])
         reach = 5 if last.group(1) in ("no one", "nobody", "never", "no longer") else 3
@@ -162,6 +165,8 @@ _NEG_SAY = re.compile(
     r"|\b(at no (point|time)|under no circumstances) (will|would|do|does|did|shall|should) "
     r"(we|i|anyone|anybody|our \w+)\b"
 )
+# `we'll stop calling your work number` negates; `stop acting like a child`, `won't stop` do not.
+_WE_STOP = re.compile(r"\b(we|i|we ll|i ll|will|going to|gonna|can|would)\s*$")
 # `people who don't pay tend to get hurt`: the negator belongs to a relative clause.
 _RELATIVE = re.compile(r"\b(who|whoever)\s*$")
 _EMPHATIC = re.compile(r"\b(never|not)\s*$")
@@ -267,7 +272,9 @@ _THIRD_ADDRESS = re.compile(
     r"儿子|女儿|哥哥|姐姐|弟弟|妹妹|同事|朋友|室友|邻居|领导|老板|亲戚|房东|同学)|"
     r"\b(you re|you are|are you) (his|her|their) (wife|husband|partner|mother|mom|father|dad|"
     r"sister|brother|son|daughter|roommate|flatmate|coworker|colleague|friend|neighbou?r|boss|"
-    r"landlord|cousin|aunt|uncle)\b"
+    r"landlord|cousin|aunt|uncle)\b|\b(is this|am i speaking (with|to)|you must be) [a-z]+ s (wife|husband|"
+    r"partner|mother|mom|father|dad|sister|brother|son|daughter|roommate|coworker|colleague|friend|"
+    r"neighbou?r|boss|landlord|cousin|aunt|uncle)\b"
 )
 
 # Cantonese words mapped to Mandarin ones of the same length, so offsets still map one to one:
