@@ -45,14 +45,20 @@ _REPORT_EN = re.compile(
     r"\b(if anyone|if someone|anyone who|someone who|anybody who|some collectors|other collectors|"
     r"you may hear|scammers?|fraudsters?|you said|you called|claims? to be|claiming to be|pretend|"
     r"impersonat\w*|beware|so called|so-called|such as|like saying|whoever told you|"
-    r"(someone|somebody|anyone|people|they) (told|tells|tell) you|(told|tells) me|you (heard|were told|read (that|about|online|somewhere))|"
-    r"(someone|somebody|anyone|a caller|callers|he|she|they) (threatened|threatens|threatening|claimed|claiming|saying)|"
-    r"(texts?|emails?|calls?|messages?|letters?) (asking|telling|demanding|that ask|that tell|claiming|saying)|"
-    r"(a|any|another|some) (\w+ )?(caller|person|letter|text|email|message) (saying|claiming|who says|who claims|that says)|"
-    r"if (a|any|another|some|the) (\w+ )?(collector|caller|agent|company|agency|person|letter|text|email)|"
+    r"(someone|somebody|anyone|people|they) (told|tells|tell) you|(told|tells) me|"
+    r"you (heard|were told|read (that|about|online|somewhere))|"
+    r"(someone|somebody|anyone|a caller|callers|he|she|they) "
+    r"(threatened|threatens|threatening|claimed|claiming|saying)|"
+    r"(texts?|emails?|calls?|messages?|letters?) "
+    r"(asking|telling|demanding|that ask|that tell|claiming|saying)|"
+    r"(a|any|another|some) (\w+ )?(caller|person|letter|text|email|message) "
+    r"(saying|claiming|who says|who claims|that says)|"
+    r"if (a|any|another|some) (\w+ )?(collector|caller|agent|company|agency|person|letter|text|email)|"
     r"(the|a) (last|previous|prior|other|former) (collector|agent|agency|company|caller|guy|person)|"
-    r"(your )?complaint (is )?that|you mentioned|(someone|somebody|a caller|they|he|she) asked (you )?(for|to)|you (asked|wondered|wanted to know)( me)? (whether|if|about)|"
-    r"(you re|you are|you were|i m|i am) (upset|angry|unhappy|annoyed|frustrated|sorry) (that|about)|(if )?(the |a )?(customer|debtor|consumer|client) (says|said|mentions|claims|asks))\b"
+    r"(your )?complaint (is )?that|you mentioned|(someone|somebody|a caller|they|he|she) asked (you )?(for|to)|"
+    r"you (asked|wondered|wanted to know)( me)? (whether|if|about)|"
+    r"(you re|you are|you were|i m|i am) (upset|angry|unhappy|annoyed|frustrated|sorry) (that|about)|"
+    r"(if )?(the |a )?(customer|debtor|consumer|client) (says|said|mentions|claims|asks))\b"
 )
 # Denied right after: `黑名单其实并不存在`, `... is not true`.
 _DENIED_AFTER = re.compile(
@@ -61,15 +67,17 @@ _DENIED_AFTER = re.compile(
 )
 # Disowned later in the sentence: `the jail threats you heard ... are false`.
 _DENIED_LATER = re.compile(
-    r"\b(are|is|it s|that s) (false|untrue|not true|a lie|lies|a scam|illegal|made up)\b|\b(aren t|isn t) (true|real)\b"
-    r"|\b(isn t|is not|wasn t|was not|aren t|weren t) (us|from us|our company|one of us|our (staff|people|agency))\b"
+    r"\b(are|is) (false|untrue|not true|a lie|lies|a scam|illegal|made up)\b|\b(aren t|isn t) (true|real)\b"
     r"|不是真的|是假的|是谣言|不属实|是骗人的"
+)
+# ... `it's not true`, `... isn't us`.
+_DENIED_LATER_EN = re.compile(
+    r"\b(it s|that s) (false|untrue|not true|a lie|a scam|illegal|made up)\b"
+    r"|\b(isn t|is not|wasn t|was not|aren t|weren t) (us|from us|our company|one of us|our (staff|people|agency))\b"
 )
 _BREAK_REPORT = re.compile(r"那么|那|就|所以|\bthen\b|\bso\b")
 _QUOTES = "\"“”「」『』‘’'"
-_META = re.compile(
-    r"不会|不能|不要|不得|禁止|别|避免|不说|不用|\b(never|not|don t|don't|avoid|instead)\b"
-)
+_META = re.compile(r"不会|不能|不要|不得|禁止|别|避免|不说|不用|never|not|don t|avoid|instead")
 # Apostrophes inside or closing a word (`weren't`, `parents'`) are not quotation marks.
 _APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)|(?<=s)['’](?=\s|$)")
 
@@ -102,9 +110,9 @@ def is_negated(norm: str, i: int) -> bool:
     if (
         cs > 0
         and norm[cs - 1] in ",，、"
-        and len(prefix.split()) <= 2
+        and (len(prefix.split()) <= 2 or _LIST_TAIL.match(prefix))
         and not _BREAK_EN.search(_words(prefix))
-        and not _SUBJECT_EN.match(_words(norm[cs : i + 12]).lstrip())
+        and not _SUBJECT_EN.match(_LIST_JOIN.sub("", _words(norm[cs : i + 12]).lstrip()))
     ):
         # a list item after a comma keeps the negation before it: `we don't accept cash, gift cards`
         if _negated_list(norm, cs - 1):
@@ -130,6 +138,10 @@ def is_negated(norm: str, i: int) -> bool:
         last is not None
         and not _NOT_NEGATING.match(wprefix, last.end())
         and not _RELATIVE.search(wprefix, 0, last.start())
+        and not (
+            _YOU_DONT.search(wprefix, 0, last.start())
+            and _WANT.match(_words(norm[cs : i + 8]), last.end())
+        )
         and not (
             last.group(1) in ("stop", "quit") and not _WE_STOP.search(wprefix, 0, last.start())
         )
@@ -167,10 +179,20 @@ _NEG_SAY = re.compile(
 )
 # `we'll stop calling your work number` negates; `stop acting like a child`, `won't stop` do not.
 _WE_STOP = re.compile(r"\b(we|i|we ll|i ll|will|going to|gonna|can|would)\s*$")
+# `you don't want your neighbours to find out ...` is a veiled threat, not a negation.
+_YOU_DONT = re.compile(r"\byou\s*$")
+_WANT = re.compile(r"\s*want\b")
 # `people who don't pay tend to get hurt`: the negator belongs to a relative clause.
 _RELATIVE = re.compile(r"\b(who|whoever)\s*$")
 _EMPHATIC = re.compile(r"\b(never|not)\s*$")
-_SUBJECT_EN = re.compile(r"(i|we|you|they|he|she|it|this|that|there|let|don t|do|please)\b")
+_SUBJECT_EN = re.compile(
+    r"(i|we|you|they|he|she|it|this|that|there|let|don t|do|please|now|then|soon|next|later|today|"
+    r"tomorrow|tonight)\b"
+)
+# `..., and we know where you live`: a joining word before a new subject starts a new clause.
+_LIST_JOIN = re.compile(r"^(and|or|but|so)\s+")
+# The last items of a list: `cash, gift cards or crypto`.
+_LIST_TAIL = re.compile(r"\s*([a-z]+\s+){1,3}(or|and|nor)\s+$")
 _CONDITION_EN = re.compile(r"\b(if|unless|when|until|or else|otherwise|once)\b")
 
 
@@ -203,7 +225,7 @@ def is_reported(norm: str, i: int, j: int) -> bool:
         return True
     s, e = _sentence(norm, i, j)
     before, after = norm[s:i], norm[j:e]
-    if _DENIED_LATER.search(after[:60]):
+    if _DENIED_LATER.search(after[:60]) or _DENIED_LATER_EN.search(after[:60]):
         return True
     sent = _APOSTROPHE.sub(" ", norm[s:e])  # same length: offsets still hold
     before, after = sent[: i - s], sent[j - s :]
