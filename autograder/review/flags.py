@@ -12,7 +12,10 @@ from .rules import Catalogue, Rule, catalogue
 __all__ = ["find_flags", "hours_flag", "is_negated", "is_reported", "jurisdiction_of", "listeners"]
 
 # Clause and sentence boundaries in the normalised text.
-_CLAUSE_END = re.compile(r"[,，;；:：、。!！?？\n]|\s-\s|\bbut\b|\bhowever\b|但是|但|不过|而且")
+_CLAUSE_END = re.compile(
+    r"[,，;；:：、。!！?？\n]|\s-\s|\bbut\b|\bhowever\b|但是|但|不过|而且"
+    r"|(?<!mr)(?<!mrs)(?<!ms)(?<!dr)(?<!\.m)(?<!\bst)\.(?=\s)"  # an English full stop
+)
 _SENT_END = re.compile(r"[。!！?？\n;；]|\.(?=\s|$)")
 
 # A negator shortly before the match negates it: `我们不会上门`, `we will not contact your employer`.
