@@ -51,6 +51,17 @@ CASES = [
         "Agent: If the company doesn't hear from you, we'll send someone to your house.",
         {"threat"},
     ),
+    (
+        "advice to tell your own family",
+        "Agent: Feel free to let your family know you're handling it.",
+        set(),
+    ),
+    ("... or I will", "Collector: You can tell your boss, or I will.", {"third_party_disclosure"}),
+    (
+        "a full stop ends the negation",
+        "Collector: Don't worry about those. I'll take them off for you.",
+        {"unauthorized_waiver"},
+    ),
     ("list tail keeps the negation", "Agent: We don't accept cash, gift cards or crypto.", set()),
     (
         "a new subject after 'and'",
