@@ -165,7 +165,8 @@ def is_negated(norm: str, i: int) -> bool:
 # `not paying is a felony`: a negated gerund is the subject, not a negation of what follows.
 _NOT_NEGATING = re.compile(
     r"\s*(make|force|push|let) (me|us)\b|\s*(want|need) (me|us) to\b|"
-    r"\s*(paying|repaying|making payments|answering|responding)\b(?! (you|your|him|her|them)\b)"
+    r"\s*(paying|repaying|making payments|answering|responding)\b(?! (you|him|her|them)\b)"
+    r"(?! (your|his|her|their) \w+ a visit)"
 )
 # Small words that do not count towards a negator's reach: `don't accept payments to anyone's ...`.
 _FILLER = re.compile(
