@@ -25,7 +25,7 @@ _NEG_ZH = re.compile(
 )
 _NEG_EN = re.compile(
     r"\b(no one|no longer|nobody|not|never|no|won t|wont|don t|dont|doesn t|didn t|can t|cannot|shouldn t|mustn t|isn t|"
-    r"stopped|ceased|stop|quit|"
+    r"stopped|ceased|stop|quit|nothing|none|"
     r"aren t|wasn t|nobody|no one|neither|nor|without|avoid|instead of|refrain from|"
     r"under no circumstances|no longer)\b"
 )
@@ -141,6 +141,7 @@ def is_negated(norm: str, i: int) -> bool:
         last is not None
         and not _NOT_NEGATING.match(wprefix, last.end())
         and not _RELATIVE.search(wprefix, 0, last.start())
+        and not _RATHER.search(wprefix, 0, last.start())
         and not (
             _YOU_DONT.search(wprefix, 0, last.start())
             and _WANT.match(_words(norm[cs : i + 8]), last.end())
@@ -186,6 +187,8 @@ _WE_STOP = re.compile(r"\b(we|i|we ll|i ll|will|going to|gonna|can|would)\s*$")
 # `you don't want your neighbours to find out ...` is a veiled threat, not a negation.
 _YOU_DONT = re.compile(r"\byou\s*$")
 _WANT = re.compile(r"\s*want\b")
+# `I'd rather not have to tell your neighbours ...` is a veiled threat, not a negation.
+_RATHER = re.compile(r"\b(rather|prefer)\s*$")
 # `people who don't pay tend to get hurt`: the negator belongs to a relative clause.
 _RELATIVE = re.compile(r"\b(who|whoever)\s*$")
 _EMPHATIC = re.compile(r"\b(never|not)\s*$")

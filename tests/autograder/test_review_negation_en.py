@@ -62,6 +62,16 @@ CASES = [
         "Collector: Don't worry about those. I'll take them off for you.",
         {"unauthorized_waiver"},
     ),
+    (
+        "nothing negates",
+        "Agent: Nothing has been sent to your employer, and nothing will be.",
+        set(),
+    ),
+    (
+        "rather not have to",
+        "Agent: I'd rather not have to tell your neighbors about your debt.",
+        {"third_party_disclosure"},
+    ),
     ("list tail keeps the negation", "Agent: We don't accept cash, gift cards or crypto.", set()),
     (
         "a new subject after 'and'",
