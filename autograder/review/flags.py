@@ -268,9 +268,12 @@ def find_flags(turns: list[Turn], cat: Catalogue | None = None) -> list[Flag]:
     cat = cat or catalogue()
     audience = listeners(turns)
     flags: list[Flag] = []
+    previous: Turn | None = None  # the turn just before, for rules with `after:`
     for turn in turns:
         if turn.speaker != COLLECTOR or not turn.norm:
+            previous = turn
             continue
+        prev_text: str | None = None  # its compact text (computed on demand)
         n = _cantonese(normalize(turn.text))
         c = compact(n.text)
         third: bool | None = None  # is the turn addressed to a third party? (computed on demand)
@@ -284,6 +287,11 @@ def find_flags(turns: list[Turn], cat: Catalogue | None = None) -> list[Flag]:
                     continue
             if rule.context and not any(x.search(c.text) for x in rule.context):
                 continue
+            if rule.after:
+                if prev_text is None:
+                    prev_text = compact(normalize(previous.text).text).text if previous else ""
+                if not any(x.search(prev_text) for x in rule.after):
+                    continue
             hit = _first_hit(rule, patterns, n, c)
             if hit is not None:
                 i, j = hit
@@ -291,6 +299,7 @@ def find_flags(turns: list[Turn], cat: Catalogue | None = None) -> list[Flag]:
                 flags.append(
                     Flag(rule.category, quote, rule.id, rule.why, rule.suggestion, turn.index)
                 )
+        previous = turn
     return _dedupe(flags)
 
 
