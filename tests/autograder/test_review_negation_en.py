@@ -1,4 +1,4 @@
-"""English negation and reported speech: what clears a match and what only looks like it does."""
+"""English negation, reported speech and reply context: what clears a match and what does not."""
 
 from datetime import datetime
 
@@ -71,6 +71,21 @@ CASES = [
         "rather not have to",
         "Agent: I'd rather not have to tell your neighbors about your debt.",
         {"third_party_disclosure"},
+    ),
+    (
+        "a reply waives what the debtor asked about",
+        "Debtor: What about the late fees?\nCollector: Consider them gone.",
+        {"unauthorized_waiver"},
+    ),
+    (
+        "the same reply to small talk is lawful",
+        "Debtor: Sorry I missed your call.\nCollector: Forget about it.",
+        set(),
+    ),
+    (
+        "'yes' to 'are you from the bank?'",
+        "Debtor: Are you from the bank?\nAgent: Yes, I'm a Chase employee.",
+        {"impersonation"},
     ),
     ("list tail keeps the negation", "Agent: We don't accept cash, gift cards or crypto.", set()),
     (
