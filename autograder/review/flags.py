@@ -289,7 +289,7 @@ def find_flags(turns: list[Turn], cat: Catalogue | None = None) -> list[Flag]:
                 continue
             if rule.after:
                 if prev_text is None:
-                    prev_text = compact(normalize(previous.text).text).text if previous else ""
+                    prev_text = compact(previous.norm).text if previous else ""
                 if not any(x.search(prev_text) for x in rule.after):
                     continue
             hit = _first_hit(rule, patterns, n, c)
