@@ -139,7 +139,7 @@ def is_negated(norm: str, i: int) -> bool:
         last = m
     if (
         last is not None
-        and not _NOT_NEGATING.match(wprefix, last.end())
+        and not _NOT_NEGATING.match(_words(norm[cs : i + 16]), last.end())
         and not _RELATIVE.search(wprefix, 0, last.start())
         and not _RATHER.search(wprefix, 0, last.start())
         and not (
@@ -166,6 +166,7 @@ def is_negated(norm: str, i: int) -> bool:
 # `not paying is a felony`: a negated gerund is the subject, not a negation of what follows.
 _NOT_NEGATING = re.compile(
     r"\s*(make|force|push|let) (me|us)\b|\s*(want|need) (me|us) to\b|"
+    r"\s*(problem|worries|worry|sweat|doubt|big deal)\b|"
     r"\s*(paying|repaying|making payments|answering|responding)\b(?! (you|him|her|them)\b)"
     r"(?! (your|his|her|their) \w+ a visit)"
 )

@@ -87,6 +87,11 @@ CASES = [
         "Debtor: Are you from the bank?\nAgent: Yes, I'm a Chase employee.",
         {"impersonation"},
     ),
+    (
+        "'no problem' is not a negation",
+        "Agent: No problem, get a gift card and read me the code.",
+        {"private_payment"},
+    ),
     ("list tail keeps the negation", "Agent: We don't accept cash, gift cards or crypto.", set()),
     (
         "a new subject after 'and'",
