@@ -290,7 +290,7 @@ def find_flags(turns: list[Turn], cat: Catalogue | None = None) -> list[Flag]:
                 continue
             if rule.after:
                 if prev_text is None:
-                    prev_text = compact(previous.norm).text if previous else ""
+                    prev_text = _words(previous.norm) if previous else ""  # cheap, English only
                 if not any(x.search(prev_text) for x in rule.after):
                     continue
             hit = _first_hit(rule, patterns, n, c)
@@ -379,8 +379,12 @@ def _clause_quote(text: str, i: int, j: int) -> str:
 def _first_hit(
     rule: Rule, patterns: list[re.Pattern], n: Normalized, c: Compact
 ) -> tuple[int, int] | None:
+    text = c.text
     for pat in patterns:
-        for m in pat.finditer(c.text):
+        nxt = pat.search(text)  # most patterns find nothing: `search` is cheaper than `finditer`
+        while nxt is not None:
+            m = nxt
+            nxt = pat.search(text, m.end() if m.end() > m.start() else m.start() + 1)
             i, j = c.span(m.start(), m.end())
             if rule.negatable and (
                 is_negated(n.text, i)
