@@ -12,7 +12,10 @@ from .rules import Catalogue, Rule, catalogue
 __all__ = ["find_flags", "hours_flag", "is_negated", "is_reported", "jurisdiction_of", "listeners"]
 
 # Clause and sentence boundaries in the normalised text.
-_CLAUSE_END = re.compile(r"[,，;；:：、。!！?？\n]|\s-\s|\bbut\b|\bhowever\b|但是|但|不过|而且")
+_CLAUSE_END = re.compile(
+    r"[,，;；:：、。!！?？\n]|\s-\s|\bbut\b|\bhowever\b|但是|但|不过|而且"
+    r"|(?<!mr)(?<!mrs)(?<!ms)(?<!dr)(?<!\.m)(?<!\bst)\.(?=\s)"  # an English full stop
+)
 _SENT_END = re.compile(r"[。!！?？\n;；]|\.(?=\s|$)")
 
 # A negator shortly before the match negates it: `我们不会上门`, `we will not contact your employer`.
@@ -23,6 +26,7 @@ _NEG_ZH = re.compile(
 )
 _NEG_EN = re.compile(
     r"\b(no one|no longer|nobody|not|never|no|won t|wont|don t|dont|doesn t|didn t|can t|cannot|shouldn t|mustn t|isn t|"
+    r"stopped|ceased|stop|quit|nothing|none|"
     r"aren t|wasn t|nobody|no one|neither|nor|without|avoid|instead of|refrain from|"
     r"under no circumstances|no longer)\b"
 )
@@ -50,7 +54,20 @@ _REPORT_EN = re.compile(
     r"\b(if anyone|if someone|anyone who|someone who|anybody who|some collectors|other collectors|"
     r"you may hear|scammers?|fraudsters?|you said|you called|claims? to be|claiming to be|pretend|"
     r"impersonat\w*|beware|so called|so-called|such as|like saying|whoever told you|"
-    r"(someone|somebody|anyone|people|they) (told|tells|tell) you)\b"
+    r"(someone|somebody|anyone|people|they) (told|tells|tell) you|(told|tells) me|"
+    r"you (heard|were told|read (that|about|online|somewhere))|"
+    r"(someone|somebody|anyone|a caller|callers|he|she|they) "
+    r"(threatened|threatens|threatening|claimed|claiming|saying)|"
+    r"(texts?|emails?|calls?|messages?|letters?) "
+    r"(asking|telling|demanding|that ask|that tell|claiming|saying)|"
+    r"(a|any|another|some) (\w+ )?(caller|person|letter|text|email|message) "
+    r"(saying|claiming|who says|who claims|that says)|"
+    r"if (a|any|another|some) (\w+ )?(collector|caller|agent|company|agency|person|letter|text|email)|"
+    r"(the|a) (last|previous|prior|other|former) (collector|agent|agency|company|caller|guy|person)|"
+    r"(your )?complaint (is )?that|you mentioned|(someone|somebody|a caller|they|he|she) asked (you )?(for|to)|"
+    r"you (asked|wondered|wanted to know)( me)? (whether|if|about)|"
+    r"(you re|you are|you were|i m|i am) (upset|angry|unhappy|annoyed|frustrated|sorry) (that|about)|"
+    r"(if )?(the |a )?(customer|debtor|consumer|client) (says|said|mentions|claims|asks))\b"
 )
 # Denied right after: `黑名单其实并不存在`, `... is not true`.
 _DENIED_AFTER = re.compile(
@@ -63,6 +80,11 @@ _DENIED_LATER = re.compile(
     r"|不是真的|是假的|是谣言|不属实|是骗人的"
     r"|那(些|个|都|就|一定|肯定|全)?(是|属于)(诈骗|骗局|骗子|骗人的)"
 )
+# ... `it's not true`, `... isn't us`.
+_DENIED_LATER_EN = re.compile(
+    r"\b(it s|that s) (false|untrue|not true|a lie|a scam|illegal|made up)\b"
+    r"|\b(isn t|is not|wasn t|was not|aren t|weren t) (us|from us|our company|one of us|our (staff|people|agency))\b"
+)
 _BREAK_REPORT = re.compile(r"那么|那|就|所以|\bthen\b|\bso\b")
 # A scammer or impostor named in an earlier clause stays the subject of the next clauses of the
 # sentence while they have none of their own: `有骗子冒充法院，让您转到个人账户`.
@@ -74,6 +96,8 @@ _QUOTES = "\"“”「」『』‘’'"
 _META = re.compile(
     r"不会|不能|不要|不得|禁止|不准|不许|严禁|别|避免|不说|不用|never|not|don t|avoid|instead"
 )
+# Apostrophes inside or closing a word (`weren't`, `parents'`) are not quotation marks.
+_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)|(?<=s)['’](?=\s|$)")
 
 
 def _clause_start(norm: str, i: int) -> int:
@@ -98,19 +122,23 @@ def _words(s: str) -> str:
 def is_negated(norm: str, i: int) -> bool:
     """Is the phrase starting at normalised offset `i` negated within its clause?"""
     cs = _clause_start(norm, i)
+    if cs > 0 and norm[cs - 1] == "," and _EMPHATIC.search(norm, 0, cs - 1):
+        cs = _clause_start(norm, cs - 1)  # `never, ever ask`: the comma repeats the negator
     prefix = _A_NOT_A.sub("问问问", norm[cs:i])
     if (
         cs > 0
         and norm[cs - 1] in ",，、"
-        and len(prefix.split()) <= 2
+        and (len(prefix.split()) <= 2 or _LIST_TAIL.match(prefix))
         and not _BREAK_EN.search(_words(prefix))
-        and not _SUBJECT_EN.match(_words(norm[cs : i + 12]).lstrip())
+        and not _SUBJECT_EN.match(_LIST_JOIN.sub("", _words(norm[cs : i + 12]).lstrip()))
     ):
         # a list item after a comma keeps the negation before it: `we don't accept cash, gift cards`
         if _negated_list(norm, cs - 1):
             return True
     if not prefix:
         return False
+    if _NEG_SAY.search(_words(prefix)):
+        return True
     if _NEG_NEXT.search(prefix):
         return True
     if cs > 0 and norm[cs - 1] in "、：:" and _NEG_ITEM.match(prefix):
@@ -126,8 +154,20 @@ def is_negated(norm: str, i: int) -> bool:
     last = None
     for m in _NEG_EN.finditer(wprefix):
         last = m
-    if last is not None:
-        gap = wprefix[last.end() :]
+    if (
+        last is not None
+        and not _NOT_NEGATING.match(_words(norm[cs : i + 16]), last.end())
+        and not _RELATIVE.search(wprefix, 0, last.start())
+        and not _RATHER.search(wprefix, 0, last.start())
+        and not (
+            _YOU_DONT.search(wprefix, 0, last.start())
+            and _WANT.match(_words(norm[cs : i + 8]), last.end())
+        )
+        and not (
+            last.group(1) in ("stop", "quit") and not _WE_STOP.search(wprefix, 0, last.start())
+        )
+    ):
+        gap = _FILLER.sub(" ", wprefix[last.end() :])
         reach = 5 if last.group(1) in ("no one", "nobody", "never", "no longer") else 3
         # a list keeps the negation: `don't accept gift cards or crypto`
         # (the first part holds the verb phrase and the first item, so it may be a little longer)
@@ -139,7 +179,45 @@ def is_negated(norm: str, i: int) -> bool:
     return False
 
 
-_SUBJECT_EN = re.compile(r"(i|we|you|they|he|she|it|this|that|there|let|don t|do|please)\b")
+# `don't make me call your boss` is a threat, not a negation of the call.
+# `not paying is a felony`: a negated gerund is the subject, not a negation of what follows.
+_NOT_NEGATING = re.compile(
+    r"\s*(make|force|push|let) (me|us)\b|\s*(want|need) (me|us) to\b|"
+    r"\s*(problem|worries|worry|sweat|doubt|big deal)\b|"
+    r"\s*(paying|repaying|making payments|answering|responding)\b(?! (you|him|her|them)\b)"
+    r"(?! (your|his|her|their) \w+ a visit)"
+)
+# Small words that do not count towards a negator's reach: `don't accept payments to anyone's ...`.
+_FILLER = re.compile(
+    r"\b(a|an|the|to|for|by|with|in|into|of|any|anyone|anybody|s|your|our|their|its|from|on|at|"
+    r"just|ever|really|even|also|allowed|able|supposed|permitted|going|gonna|you|me|us|him|her|them)\b"
+)
+# A rule about what not to say covers the whole clause: `never tell a customer they will be ...`.
+_NEG_SAY = re.compile(
+    r"\b(never|don t|do not|must not|mustn t|should not|shouldn t) (ever )?(tell|say to|suggest to|"
+    r"imply to|threaten|promise) (a |the |any )?(customer|customers|debtor|debtors|consumer|consumers|"
+    r"anyone|anybody|people|them|clients?)\b"
+    r"|\b(at no (point|time)|under no circumstances) (will|would|do|does|did|shall|should) "
+    r"(we|i|anyone|anybody|our \w+)\b"
+)
+# `we'll stop calling your work number` negates; `stop acting like a child`, `won't stop` do not.
+_WE_STOP = re.compile(r"\b(we|i|we ll|i ll|will|going to|gonna|can|would)\s*$")
+# `you don't want your neighbours to find out ...` is a veiled threat, not a negation.
+_YOU_DONT = re.compile(r"\byou\s*$")
+_WANT = re.compile(r"\s*want\b")
+# `I'd rather not have to tell your neighbours ...` is a veiled threat, not a negation.
+_RATHER = re.compile(r"\b(rather|prefer)\s*$")
+# `people who don't pay tend to get hurt`: the negator belongs to a relative clause.
+_RELATIVE = re.compile(r"\b(who|whoever)\s*$")
+_EMPHATIC = re.compile(r"\b(never|not)\s*$")
+_SUBJECT_EN = re.compile(
+    r"(i|we|you|they|he|she|it|this|that|there|let|don t|do|please|now|then|soon|next|later|today|"
+    r"tomorrow|tonight)\b"
+)
+# `..., and we know where you live`: a joining word before a new subject starts a new clause.
+_LIST_JOIN = re.compile(r"^(and|or|but|so)\s+")
+# The last items of a list: `cash, gift cards or crypto`.
+_LIST_TAIL = re.compile(r"\s*([a-z]+\s+){1,3}(or|and|nor)\s+$")
 _CONDITION_EN = re.compile(r"\b(if|unless|when|until|or else|otherwise|once)\b")
 
 
@@ -151,7 +229,7 @@ def _negated_list(norm: str, comma: int) -> bool:
     clause = norm[start:comma]
     words = _words(clause).split()
     text = " ".join(words)
-    if not words or len(words) > 8 or not _NEG_EN.search(text) or _CONDITION_EN.search(text):
+    if not words or len(words) > 12 or not _NEG_EN.search(text) or _CONDITION_EN.search(text):
         return False
     return is_negated(norm, comma - len(words[-1]) if clause.endswith(words[-1]) else comma)
 
@@ -174,8 +252,10 @@ def is_reported(norm: str, i: int, j: int) -> bool:
         return True
     s, e = _sentence(norm, i, j)
     before, after = norm[s:i], norm[j:e]
-    if _DENIED_LATER.search(after[:60]):
+    if _DENIED_LATER.search(after[:60]) or _DENIED_LATER_EN.search(after[:60]):
         return True
+    sent = _APOSTROPHE.sub(" ", norm[s:e])  # same length: offsets still hold
+    before, after = sent[: i - s], sent[j - s :]
     if any(q in before for q in _QUOTES) and any(q in after[:3] for q in _QUOTES):
         return bool(_META.search(norm[s:e]))
     return False
@@ -222,9 +302,12 @@ def find_flags(turns: list[Turn], cat: Catalogue | None = None) -> list[Flag]:
     cat = cat or catalogue()
     audience = listeners(turns)
     flags: list[Flag] = []
+    previous: Turn | None = None  # the turn just before, for rules with `after:`
     for turn in turns:
         if turn.speaker != COLLECTOR or not turn.norm:
+            previous = turn
             continue
+        prev_text: str | None = None  # its compact text (computed on demand)
         n = _cantonese(normalize(turn.text))
         c = compact(n.text)
         third: bool | None = None  # is the turn addressed to a third party? (computed on demand)
@@ -238,6 +321,11 @@ def find_flags(turns: list[Turn], cat: Catalogue | None = None) -> list[Flag]:
                     continue
             if rule.context and not any(x.search(c.text) for x in rule.context):
                 continue
+            if rule.after:
+                if prev_text is None:
+                    prev_text = _words(previous.norm) if previous else ""  # cheap, English only
+                if not any(x.search(prev_text) for x in rule.after):
+                    continue
             hit = _first_hit(rule, patterns, n, c)
             if hit is not None:
                 i, j = hit
@@ -245,6 +333,7 @@ def find_flags(turns: list[Turn], cat: Catalogue | None = None) -> list[Flag]:
                 flags.append(
                     Flag(rule.category, quote, rule.id, rule.why, rule.suggestion, turn.index)
                 )
+        previous = turn
     return _dedupe(flags)
 
 
@@ -255,7 +344,9 @@ _THIRD_ADDRESS = re.compile(
     r"儿子|女儿|哥哥|姐姐|弟弟|妹妹|同事|朋友|室友|邻居|领导|老板|亲戚|房东|同学)|"
     r"\b(you re|you are|are you) (his|her|their) (wife|husband|partner|mother|mom|father|dad|"
     r"sister|brother|son|daughter|roommate|flatmate|coworker|colleague|friend|neighbou?r|boss|"
-    r"landlord|cousin|aunt|uncle)\b"
+    r"landlord|cousin|aunt|uncle)\b|\b(is this|am i speaking (with|to)|you must be) [a-z]+ s (wife|husband|"
+    r"partner|mother|mom|father|dad|sister|brother|son|daughter|roommate|coworker|colleague|friend|"
+    r"neighbou?r|boss|landlord|cousin|aunt|uncle)\b"
 )
 
 # Cantonese words mapped to Mandarin ones of the same length, so offsets still map one to one:
@@ -321,8 +412,12 @@ def _clause_quote(text: str, i: int, j: int) -> str:
 def _first_hit(
     rule: Rule, patterns: list[re.Pattern], n: Normalized, c: Compact
 ) -> tuple[int, int] | None:
+    text = c.text
     for pat in patterns:
-        for m in pat.finditer(c.text):
+        nxt = pat.search(text)  # most patterns find nothing: `search` is cheaper than `finditer`
+        while nxt is not None:
+            m = nxt
+            nxt = pat.search(text, m.end() if m.end() > m.start() else m.start() + 1)
             i, j = c.span(m.start(), m.end())
             if rule.negatable and (
                 is_negated(n.text, i)

@@ -29,6 +29,7 @@ class Rule:
     unless: tuple[re.Pattern, ...] = ()  # a match in the same sentence clears it (lawful form)
     inner_negation: bool = False  # a negator inside a gapped match negates it (`我没有权限打折`)
     context: tuple[re.Pattern, ...] = ()  # if given, one must match in the same turn
+    after: tuple[re.Pattern, ...] = ()  # if given, one must match in the turn just before
 
 
 def _bilingual(zh: str, en: str) -> str:
@@ -113,6 +114,9 @@ class Catalogue:
             ),
             context=tuple(
                 re.compile(_expand(u, vocab or {}, raw["id"])) for u in raw.get("context") or []
+            ),
+            after=tuple(
+                re.compile(_expand(u, vocab or {}, raw["id"])) for u in raw.get("after") or []
             ),
         )
 
