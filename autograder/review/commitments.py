@@ -264,6 +264,7 @@ class _Walk:
                 continue
             if day is None and c.negated and c.pay and not c.conditional and not c.amounts:
                 self.current = self.pending = None  # 我还不了 / I can't pay: a general retraction
+                made = None  # 明天还2000，也可能还不了: withdraws this turn's promise too
                 continue
             if (c.day or c.clock_day) is None or not (c.pay or c.bare):
                 continue  # cheap tests before the sentence-wide condition and hedge checks

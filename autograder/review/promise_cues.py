@@ -83,7 +83,9 @@ PAY = Cue(
     r"\b(?:mail|send|write)(?:ing|s)?\s+(?:you\s+)?(?:a|the)\s+check\b|"
     r"\byou(?:'ll|\s+will)\s+(?:get|receive)\b|\bmake\s+sure\b.{0,30}\b(?:in|through|paid)\b|"
     r"\bput\b.{0,30}\btoward|\bput\s+me\s+down\s+for\b|\bsign\s+me\s+up\b|"
-    r"\b(?:have|get)\s+(?:it|the|this|that|them|all|my)\b.{0,20}\bpaid\b|\bpaid\s+off\b|\bexpect\b",
+    r"\b(?:have|get)\s+(?:(?:it|the|this|that|them|all|my)\b|\$|\d)"
+    r"(?!.{0,20}\b(?:to|for)\s+me\b).{0,20}\b(?:paid|sent|transferred|wired|deposited)\b|"
+    r"\bpaid\s+off\b|\bexpect\b",
 )
 # Paying another bill (rent, school or hospital fees) is not paying this debt.
 OTHER_BILL = Cue(
@@ -127,10 +129,15 @@ NEG = Cue(
     "不|没|别|无法|甭|未|唔|冇",
     r"\b(?:not|cannot|no|never|unable|nope|nah|impossible)\b|n't\b",
 )
+_ROUTINE = "".join(f"(?<!{w})" for w in "上班 下班 起床 起来 回家 醒 开完会 吃完饭".split())
+_PLACE = "公司|单位|银行|办公室|店里|营业厅"
 COND = Cue(
-    "如果|要是|假如|假设|万一|只要|除非|的话|了就|有钱就|有了钱|看情况|到时候|再看|才能|否则|不然|"
+    "如果|要是|假如|假设|万一|只要|除非|的话|有钱就|有了钱|看情况|到时候|再看|才能|否则|不然|"
+    # 上班了就转 / 到了公司就转: a time of that day (going to work, waking), not a condition
+    f"{_ROUTINE}了就|"
     "发了.{0,4}就|到账.{0,3}就|拿到.{0,6}就|收到.{0,6}就|领到.{0,6}就|借到.{0,6}就|凑到.{0,6}就|"
-    "下来.{0,3}就|到了.{0,3}就|有了.{0,3}就|一(?:到|进|发|来|拿|收|领|有).{0,5}就|"
+    "下来.{0,3}就|有了.{0,3}就|"
+    f"到了(?!{_PLACE}).{{0,3}}就|(?<![周期拜])一(?:到(?!{_PLACE})|进|发|来|拿|收|领|有).{{0,5}}就|"
     "(?:清楚|商量|问问|看看|确认|核实|想想|考虑)(?:一下|好|了)?再|(?:以后|之后|回来|回国|完了?)再|"
     "等(?:我|到|发|工资|钱|他|她|下个|客户|老板|公司)|等.{1,10}了(?:我|就|再)|"
     "等(?!会|一会|一下|下(?!个|周|礼拜|星期|月|次))[^,.!?。]{1,12}(?:再|就)",
@@ -146,7 +153,9 @@ COND_CARRY = Cue(
 )
 HEDGE = Cue(
     "尽量|争取|试试|试一下|可能|也许|大概|估计|应该|说不定|不一定|再说|看看|考虑|想想|商量|问问|"
-    "不清楚|不确定|不知道|说不准|说不好|想办法|想想办法|够呛|悬|能还多少|最早|最快也|最快得",
+    "不清楚|不确定|不知道|说不准|说不好|想办法|想想办法|够呛|悬|最早|最快也|最快得|"
+    # 能还多少算多少 / 看能还多少: what I can; 明天能还多少？ is the collector asking the amount
+    "看(?:看)?(?:我)?(?:能|可以)[还缴给凑付转]多少|能[还缴给凑付转]多少(?:算|就|[还缴给凑付转]多少)",
     r"\b(?:maybe|perhaps|probably|might|try|trying|hopefully|hope|hoping)\b|"
     r"\bwhat(?:ever)?\s+i\s+can\b|\bearliest\b|\bdoubt\b|\bfigure\b.{0,20}\bout\b|"
     r"\bwork\s+something\s+out\b|\bi\s+guess\b|\bnot\s+sure\b|"

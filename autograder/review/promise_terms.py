@@ -28,6 +28,7 @@ __all__ = [
 ]
 
 _PROMISE_WORD = re.compile(r"\bpromised?\b|答应|承诺|说好")
+_EVENING = re.compile(r"今晚|晚上|夜里|\btonight\b|\bthis\s+evening\b")
 _POINTS_BACK = re.compile(r"\b(?:that|it|this)\b|这笔|这个|这些|这部分")
 
 
@@ -85,13 +86,18 @@ def amount_for(clauses: list[Clause], i: int) -> Decimal | None:
 
 
 def time_for(clauses: list[Clause], i: int) -> time | None:
+    """The clock time of dated clause i: its own, else a later undated clause's ("tonight, by 9":
+    an hour before noon said of tonight is the evening's)."""
     if clauses[i].time is not None:
         return clauses[i].time
     for c in clauses[i + 1 :]:
         if c.days:
             break
         if c.time is not None:
-            return c.time
+            found = c.time
+            if found.hour < 12 and _EVENING.search(clauses[i].text):
+                found = found.replace(hour=found.hour + 12)
+            return found
     return None
 
 

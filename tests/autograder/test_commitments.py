@@ -361,3 +361,49 @@ def test_a_condition_added_after_the_promise_cancels_it_but_asking_leave_does_no
     assert _find("客户：周五前还你们两千，如果没有意外的话。") is None
     found = _find("Debtor: I'll pay $90 on Wednesday, if that's okay with you.")
     assert found is not None and found.amount == 90
+
+
+# Generalised after blind batch C (session commit2): each row is a neighbour of a miss, not the
+# batch's own sentence.
+@pytest.mark.parametrize(
+    "text,at,due,amount",
+    [
+        ("催收员：那后天您能还多少？\n客户：八百。", None, date(2026, 11, 25), 800),
+        ("催收员：周四能转多少？\n客户：三千五吧。", None, date(2026, 11, 26), 3500),
+        ("客户：周二回家了就转两千。", None, date(2026, 11, 24), 2000),
+        ("客户：周三到了单位就还一千。", None, date(2026, 11, 25), 1000),
+        ("客户：后天肯定还，金额还不确定。", None, date(2026, 11, 25), None),
+        ("Debtor: I'll pay Friday, not sure how much yet.", None, date(2026, 11, 27), None),
+        ("客户：元旦前一天还五千。", None, date(2026, 12, 31), 5000),
+        ("Debtor: The day before Christmas, $90.", None, date(2026, 12, 24), 90),
+        ("Debtor: I'll have $75 sent by Thursday.", None, date(2026, 11, 26), 75),
+        ("Debtor: I'll get the $310 transferred by the 2nd.", None, date(2026, 12, 2), 310),
+    ],
+)
+def test_blind_c_neighbours(text, at, due, amount):
+    found = _find(text, at or DEFAULT_AT)
+    assert found is not None and found.due == due
+    assert found.amount == (None if amount is None else Decimal(amount))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "客户：明天能还多少算多少。",
+        "客户：我周五看看能还多少。",
+        "客户：周一钱到了就转五千。",
+        "客户：礼拜一一到账就还。",
+        "客户：明天还2000，也可能还不了。",
+        "Debtor: I'll pay $50 Friday. Actually I can't pay anything.",
+        "Debtor: I'll get $300 sent to me on Friday.",
+    ],
+)
+def test_blind_c_neighbours_that_are_not_promises(text):
+    assert _find(text) is None
+
+
+def test_a_bare_evening_hour_is_kept():
+    found = _find("Debtor: $60 tonight, by 9.")
+    assert found is not None and found.time == time(21, 0)
+    found = _find("客户：今晚还五百，九点之前。")
+    assert found is not None and found.time == time(21, 0)
