@@ -40,7 +40,7 @@ from autograder.review.timeexpr import may_name_day
 
 __all__ = ["find_commitment"]
 
-_NUMBER = re.compile(r"[\d十百千万]|hundred|thousand|dollar|buck|grand")
+_NUMBER = re.compile(r"[\d十百千万]|hundred|thousand|dollar|buck|grand|ty\b")
 # "Can you pay that today?" / 这笔今天能还吗？: the amount the collector just named is the one asked.
 # The whole debt stated by the collector (not a fee or interest): 全部是4300元 / a total of $900.
 _TOTAL = re.compile(r"全部|一共|总共|合计|欠款|全额|\btotal\b|\bbalance\b|\bowe\b|\bin\s+full\b")
@@ -48,6 +48,9 @@ _CLOCK = re.compile(
     r"\d\s*(?:点|:\d\d|am\b|pm\b)|[一二两三四五六七八九十]点|\bnoon\b|中午|上午|下午|早上|晚上|傍晚|"
     r"in\s+the\s+(?:morning|afternoon|evening)"
 )
+
+
+_AT_LEAST = re.compile(r"至少|最少|起码|最低|\bat\s+least\b|\bminimum\b")
 
 
 def _quote(turn: Turn) -> str:
@@ -111,6 +114,7 @@ class _Walk:
         self.offered: Decimal | None = None  # the amount of the collector's last proposal
         self.named: date | None = None  # the last day named so far, for a later 那天 / that day
         self.dated_offer: Proposal | None = None  # the collector's last proposal with a day
+        self.said: Decimal | None = None  # an amount the debtor offered before any day (五千。)
         self.turns: list[Turn] = []
         self.position = 0  # the index of the turn being read
 
@@ -142,6 +146,8 @@ class _Walk:
         tentative, self.tentative = self.tentative, False
         if tentative and is_refusal(norm):
             self.current, tentative = self.before_tentative, False
+        if tentative and self._asks_more(turn):
+            return  # 周五还一千可以吗？— 至少要还两千 / We'd need at least $200: that offer is turned down
         talk = talks_of_paying(norm)
         self.pay_talk = self.pay_talk if talk is None else talk  # on paying until income comes up
         self.next_week = next_week_asked(norm)
@@ -211,11 +217,38 @@ class _Walk:
         elif any(c.question for c in clauses):
             self.pending = None
 
+    def _offered(self, clauses: list[Clause]) -> None:
+        """可以繳多少？— 五千。: an amount offered before any day, for the day named next."""
+        offered = [
+            c
+            for c in clauses
+            if c.amounts and not c.days and (c.bare or c.own_pay)
+            if not (c.negated or c.question or c.conditional or c.hedged or c.past or c.balance)
+        ]
+        if offered:
+            self.said = value(offered[-1])
+
+    def _asks_more(self, turn: Turn) -> bool:
+        """The collector answers the debtor's offer with a larger minimum: the offer is turned
+        down and the minimum, on the offer's day, is the proposal now on the table."""
+        c, norm = self.current, turn.norm.lower()
+        if c is None or c.amount is None or not _AT_LEAST.search(norm):
+            return False
+        more = [o for o in read_clauses(norm, self.at) if o.amounts and not o.negated]
+        more = [o for o in more if _AT_LEAST.search(o.text) and value(o) > c.amount]
+        if not more:
+            return False
+        self.pending = Proposal(c.due, c.time, value(more[-1]), turn)
+        self.current = self.before_tentative
+        return True
+
     def committer_turn(self, turn: Turn) -> None:
         """A debtor's turn (or any line of an untagged script): promise, accept or withdraw."""
         norm = turn.norm.lower()
         if not (may_name_day(norm) or self.pending or self.current or _CLOCK.search(norm)):
             self.tentative = False  # nothing here can make, change or withdraw a promise
+            if self.tagged and self.pay_talk and _NUMBER.search(norm):
+                self._offered(read_clauses(norm, self.at))
             return
         clauses = read_clauses(norm, self.at, self.next_week, self.named)
         self._remember(clauses)
@@ -226,6 +259,8 @@ class _Walk:
             made, asked = self._answer(turn, clauses, self.pending)
         elif made is None and self.current is not None and self.tagged:
             self._fill_amount(clauses)
+        if made is None and self.current is None and self.tagged:
+            self._offered(clauses)
         if made is not None:
             self.current = made
         self.tentative = made is not None and asked
@@ -307,6 +342,8 @@ class _Walk:
                 amount = self._whole(c.text, clauses[i + 1].text if i + 1 < len(clauses) else "")
                 if amount is None and answered is None and opened is not None:
                     amount = _moved(opened, clauses)
+                if amount is None and answered is None and opened is None and self.tagged:
+                    amount = self.said  # 可以繳多少？— 五千。— 哪一天呢？— 25號。
             elif not clauses[i].amounts and c._has(cue.HALF):
                 amount = amount / 2  # You owe $540. — I can do half by Friday.
             if made is not None:

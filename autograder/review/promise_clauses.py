@@ -29,7 +29,7 @@ _CONJ = re.compile(
     r"\s(?=but\s)|(?<!hundred)(?<!thousand)\s(?=and\s)|(?=但是|不过|可是)|然后|(?<=[0-9元块])再"
 )
 _TIMEISH = re.compile(r"[\d点]|中午|noon|midday")
-_MONEYISH = re.compile(r"[\d十百千万]|hundred|thousand|dollar|buck|grand")
+_MONEYISH = re.compile(r"[\d十百千万]|hundred|thousand|dollar|buck|grand|ty\b")
 
 
 class cached_property:  # noqa: N801 - functools' version takes a lock on every first read

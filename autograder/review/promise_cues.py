@@ -56,7 +56,7 @@ PAY = Cue(
     "(?:到|进)你们(?:的)?(?:账上|账户|卡上)|"
     "过(?=[\\d一二两三四五六七八九十]+[千万]|[\\d一二两三四五六七八九十]+[百]?(?:蚊|块|元))|"
     "[俾畀](?=\\d|[一二两三四五六七八九十几])|打(?=\\d|[一二两三四五六七八九][千万百]|你们的?(?:账|卡|对公|官方)|到|进)|[俾畀](?:你|钱)|[打汇转交]进(?:去|来|账户|卡)|"
-    "打.{0,6}(?:钱|款|\\d|[一二两三四五六七八九十百千万]).{0,4}过[来去]",
+    "打.{0,6}(?:钱|款|\\d|[一二两三四五六七八九十百千万]).{0,4}过[来去]|把[^,.!?]{1,10}打(?:过[来去]|给|到|进)",
     r"\b(?:pay|paying|payments?|settle|deposit|wire)(?:s|ing)?\b(?!\s+(?:me|us)\b)|\btransfer(?!\s+(?:you|your\s+call))|"
     r"\bsend(?:ing)?\b(?=.{0,24}(?:\$|\d|money|payment|\bit\b|funds|check|cash|the\s+rest|balance|"
     r"over|dollars|bucks|hundred|thousand|grand))|"
@@ -132,7 +132,7 @@ NEG = Cue(
 _ROUTINE = "".join(f"(?<!{w})" for w in "上班 下班 起床 起来 回家 醒 开完会 吃完饭".split())
 _PLACE = "公司|单位|银行|办公室|店里|营业厅"
 COND = Cue(
-    "如果|要是|假如|假设|万一|只要|除非|的话|有钱就|有了钱|看情况|到时候|再看|才能|否则|不然|"
+    "如果|要是|假如|假设|(?<![一二两三四五六七八九十\\d])万一|只要|除非|的话|有钱就|有了钱|看情况|到时候|再看|才能|否则|不然|"
     # 上班了就转 / 到了公司就转: a time of that day (going to work, waking), not a condition
     f"{_ROUTINE}了就|"
     "发了.{0,4}就|到账.{0,3}就|拿到.{0,6}就|收到.{0,6}就|领到.{0,6}就|借到.{0,6}就|凑到.{0,6}就|"
@@ -148,7 +148,7 @@ COND = Cue(
     r"goes\s+through)\b|\bin\s+case\b|\bi'd\b(?!\s+(?:rather|prefer|like|say))",
 )
 COND_CARRY = Cue(
-    "如果|要是|假如|假设|万一|只要|除非|的话",
+    "如果|要是|假如|假设|(?<![一二两三四五六七八九十\\d])万一|只要|除非|的话",
     r"\b(?:if|unless|once|assuming|provided)\b|\bas\s+long\s+as\b|\bin\s+case\b",
 )
 HEDGE = Cue(

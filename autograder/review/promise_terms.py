@@ -28,7 +28,7 @@ __all__ = [
 ]
 
 _PROMISE_WORD = re.compile(r"\bpromised?\b|答应|承诺|说好")
-_EVENING = re.compile(r"今晚|晚上|夜里|\btonight\b|\bthis\s+evening\b")
+_EVENING = re.compile(r"今晚|明晚|听晚|今夜|晚上|夜里|\btonight\b|\bthis\s+evening\b")
 _POINTS_BACK = re.compile(r"\b(?:that|it|this)\b|这笔|这个|这些|这部分")
 
 

@@ -352,7 +352,7 @@ def find_days(norm: str, at: datetime | date) -> list[DayMention]:
 
 
 _ZH_TIME = re.compile(
-    rf"(?P<tod>上午|早上|早晨|朝早|中午|下午|下昼|晏昼|傍晚|晚上|夜晚|今晚|明晚|夜里|凌晨)?"
+    rf"(?P<tod>上午|早上|早晨|朝早|中午|下午|下昼|晏昼|傍晚|晚上|夜晚|今晚|明晚|听晚|今夜|夜里|凌晨)?"
     rf"(?P<h>\d{{1,2}}|[{pat.CNN}]{{1,3}})(?:点|:|时)(?P<mi>半|一刻|三刻|\d{{1,2}}|[{pat.CNN}]{{1,3}})?"
 )
 _EN_TIME = re.compile(
@@ -379,7 +379,8 @@ def find_time(norm: str) -> time | None:
         if minute is None:
             minute = _num(mi) or 0
         if (
-            m["tod"] in ("下午", "下昼", "晏昼", "傍晚", "晚上", "夜晚", "今晚", "明晚")
+            m["tod"]
+            in ("下午", "下昼", "晏昼", "傍晚", "晚上", "夜晚", "今晚", "明晚", "听晚", "今夜")
             and hour < 12
         ):
             hour += 12

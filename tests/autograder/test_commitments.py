@@ -407,3 +407,59 @@ def test_a_bare_evening_hour_is_kept():
     assert found is not None and found.time == time(21, 0)
     found = _find("客户：今晚还五百，九点之前。")
     assert found is not None and found.time == time(21, 0)
+
+
+# Generalised after blind batch D (session commit2).
+@pytest.mark.parametrize(
+    "text,due,amount",
+    [
+        ("客户：后天我把三千打给你们。", date(2026, 11, 25), 3000),
+        ("客户：周五还两万一。", date(2026, 11, 27), 21000),
+        (
+            "客户：我周五还一千可以吗？\n催收员：至少要还两千。\n客户：好吧。",
+            date(2026, 11, 27),
+            2000,
+        ),
+        (
+            "Debtor: Can I pay $100 Friday?\nAgent: We need at least $150.\nDebtor: Okay.",
+            date(2026, 11, 27),
+            150,
+        ),
+        (
+            "催收员：您能还多少？\n客户：三千。\n催收员：哪天？\n客户：周四。",
+            date(2026, 11, 26),
+            3000,
+        ),
+        (
+            "Agent: How much can you pay?\nDebtor: $300.\nAgent: And when?\nDebtor: Friday.",
+            date(2026, 11, 27),
+            300,
+        ),
+        ("Agent: What can you do on Thursday?\nDebtor: One twenty-five.", date(2026, 11, 26), 125),
+    ],
+)
+def test_blind_d_neighbours(text, due, amount):
+    found = _find(text)
+    assert found is not None and (found.due, found.amount) == (due, Decimal(amount))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "客户：我周五还一千可以吗？\n催收员：至少要还两千。\n客户：两千我拿不出来。",
+        "Debtor: Can I pay $100 Friday?\nAgent: We need at least $150.\nDebtor: I can't.",
+        "客户：明天还，万一没钱就后天。",
+    ],
+)
+def test_blind_d_neighbours_that_are_not_promises(text):
+    assert _find(text) is None
+
+
+def test_an_amount_owed_is_not_an_amount_offered():
+    found = _find("客户：我欠你们五千。\n催收员：哪天能还？\n客户：周五。")
+    assert found is not None and found.amount is None
+
+
+def test_cantonese_tomorrow_night_hour():
+    found = _find("客户：听晚九点前过数，一千。")
+    assert found is not None and found.time == time(21, 0)
