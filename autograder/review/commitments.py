@@ -64,6 +64,15 @@ def _checks_back(c: Clause) -> bool:
     return last is not c and cue.CHECK_BACK.search(last.text, last.script)
 
 
+def _amount_beside(clauses: list[Clause], i: int) -> bool:
+    """三千二。后天。: a neighbouring clause that is nothing but a marked amount."""
+    for o in clauses[max(0, i - 1) : i + 2]:
+        if o is not clauses[i] and o.bare and not o.days and not (o.question or o.negated):
+            if any(a.marked for a in o.amounts):
+                return True
+    return False
+
+
 def _moved(opened: Commitment, clauses: list[Clause]) -> Decimal | None:
     """周五还三千。— 好的。— 改周四吧 / make that Saturday: a new day for the same money, unless the
     turn names money, a part (剩下的 / the rest), another payment (再 / again) or a half."""
@@ -317,7 +326,11 @@ class _Walk:
                 and (
                     (
                         self.tagged
-                        and (context or any(a.marked for o in c.sentence for a in o.amounts))
+                        and (
+                            context
+                            or any(a.marked for o in c.sentence for a in o.amounts)
+                            or _amount_beside(clauses, i)
+                        )
                     )
                     or (recap and bool(c.amounts))  # 那就这样，明天2000，我这边给您登记上。
                 )

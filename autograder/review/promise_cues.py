@@ -248,7 +248,7 @@ CLARIFY = Cue("是指|是说|您说的|你说的|就是说", r"\byou\s+(?:mean|s
 # In a script without speaker tags only a stated agreement counts, not a demand or a question.
 CONFIRM = Cue(
     "确认|约定|约好|说好|商定|登记|记下|记录(?:下来|一下|在案|了|好了)|已记录|核对|承诺|答应|保证|您将|您会|你会|你将|那就|就这么定|定在|"
-    "定了|一定|肯定|会还|回顾|总结",
+    "定了|一定|肯定|会还|回顾|总结|(?:您|你|客户)(?:已经?)?同意|记录您",
     r"\b(?:agreed|confirm|confirmed|confirming|noted|arrangement|promised?|scheduled|recap|"
     r"committed)\b|\byou(?:'ll|\s+will)\s+(?:pay|make|send|transfer|be\s+paying)\b|"
     r"\byou(?:'ve|\s+have)\s+agreed\b|\bi\s+have\s+you\s+down\b|"
@@ -269,10 +269,13 @@ AGREEING = Cue(
 )
 REFUSE = Cue(
     "^(?:不行|不可以|不能|不好|不太行|不了|没办法|没法|恐怕不|那不行|太晚|太迟|太多)|"
-    "^.{0,30}?(?:太晚|太迟|不能接受|没法接受|不太行)",
+    "^.{0,30}?(?:太晚|太迟|不能接受|没法接受|不太行)|"
+    # 我要先请示一下主管 / 稍后回复您: a deferral is no yes either
+    "^.{0,12}?(?:请示|问一下主管|问问主管|稍后(?:再)?(?:回复|答复|通知)|回头(?:再)?(?:回复|答复))",
     r"^(?:no|nope|nah|i\s+can't|i\s+cannot|that's\s+too|that\s+won't|sorry,?\s+(?:no|we\s+can't))"
     r"\b|^.{0,30}?\b(?:too\s+late|can't\s+accept|cannot\s+accept|not\s+possible|won't\s+work|"
-    r"doesn't\s+work)\b",
+    r"doesn't\s+work)\b|^.{0,20}?\b(?:check\s+with\s+my\s+(?:supervisor|manager)|"
+    r"get\s+back\s+to\s+you|need\s+(?:approval|to\s+ask))\b",
 )
 # The whole amount owed: 全部 / 还清 / 还晒 / pay it all / in full (the balance named before).
 WHOLE = Cue(

@@ -52,6 +52,7 @@ class Proposal:
 
 
 _HALF_OF = re.compile(r"\bhalf\s+(?:of\s+)?(?:the\s+|that\s+|this\s+|my\s+|your\s+)?$")
+_PAY_HALF = re.compile(r"[还付缴转交](?:上|掉|给你们)?一半")
 _OF_IT_HALF = re.compile(r"\s*(?:的|里的|中的)?一半")
 
 
@@ -63,6 +64,8 @@ def value(c: Clause) -> Decimal:
     half = "half" in c.text or "一半" in c.text
     if half and (_HALF_OF.search(c.text, 0, a.start) or _OF_IT_HALF.match(c.text, a.end)):
         return a.value / 2
+    if half and len(c.amounts) == 1 and _PAY_HALF.search(c.text, a.end):
+        return a.value / 2  # 这笔十万我月底前先还一半: half of the amount just named
     return a.value
 
 

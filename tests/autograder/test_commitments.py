@@ -463,3 +463,31 @@ def test_an_amount_owed_is_not_an_amount_offered():
 def test_cantonese_tomorrow_night_hour():
     found = _find("客户：听晚九点前过数，一千。")
     assert found is not None and found.time == time(21, 0)
+
+
+# Generalised after blind batch E (session commit2).
+@pytest.mark.parametrize(
+    "text,due,amount",
+    [
+        ("客户：这八千我周五先还一半。", date(2026, 11, 27), 4000),
+        ("Debtor: Two hundred. Friday. You have my word.", date(2026, 11, 27), 200),
+        ("客户：后天。一千五。", date(2026, 11, 25), 1500),
+        ("与客户沟通，客户已同意于12月2日还款2,000元。", date(2026, 12, 2), 2000),
+        ("客户：我后天还两千行吗？\n坐席：可以，我给您申请一下。", date(2026, 11, 25), 2000),
+    ],
+)
+def test_blind_e_neighbours(text, due, amount):
+    found = _find(text)
+    assert found is not None and (found.due, found.amount) == (due, Decimal(amount))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "客户：三千二？后天？",
+        "客户：周五还两千行吗？\n坐席：这个我得请示一下领导。",
+        "Debtor: Can I pay $80 Friday?\nAgent: Let me get back to you on that.",
+    ],
+)
+def test_blind_e_neighbours_that_are_not_promises(text):
+    assert _find(text) is None
