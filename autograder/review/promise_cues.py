@@ -68,6 +68,8 @@ PAY = Cue(
     r"you(?:'ll|\s+will)\s+see)\b(?=.{0,14}(?:\$|\d|money|"
     r"payment|hundred|thousand|grand|dollars|bucks))|"
     r"\bremaining\b|"
+    r"\b(?:how\s+much|what)\s+(?:can|could|will)\s+you\s+(?:put\s+(?:down|in)|send|drop\s+off|"
+    r"get\s+(?:us|in)|cover|manage|swing)\b|"
     r"\bthe\s+(?:rest|balance)\b|\b(?:can|could|will|'ll)\s+do\b|\b(?:can|could)\s+you\s+do\b|\bhave\s+it\s+paid\b|"
     r"\byou(?:'ll|\s+will)\s+have\s+(?:the\b|it\b|your\b|\$|\d)|\bget\s+(?:it|that|this|the\s+(?:money|payment|rest|balance|\$?\d[\d,.]*)|\$?\d[\d,.]*)\s+(?:over\s+)?to\s+you\b|"
     r"\b(?:swing|afford|manage|scrape\s+together|come\s+up\s+with|autopay|auto-pay)\b|"

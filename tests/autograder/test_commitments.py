@@ -491,3 +491,16 @@ def test_blind_e_neighbours(text, due, amount):
 )
 def test_blind_e_neighbours_that_are_not_promises(text):
     assert _find(text) is None
+
+
+@pytest.mark.parametrize(
+    "text,due,amount",
+    [
+        ("Agent: How much could you send Friday?\nDebtor: Eighty bucks.", date(2026, 11, 27), 80),
+        ("Agent: What can you cover on the 1st?\nDebtor: $95.", date(2026, 12, 1), 95),
+        ("客户：双十一那天还两千。", date(2027, 11, 11), 2000),
+    ],
+)
+def test_blind_f_neighbours(text, due, amount):
+    found = _find(text)
+    assert found is not None and (found.due, found.amount) == (due, Decimal(amount))

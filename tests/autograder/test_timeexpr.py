@@ -99,6 +99,8 @@ DAYS = [
     ("the day after thanksgiving", MON, date(2026, 11, 27), "the day after a holiday"),
     ("the day before christmas", MON, date(2026, 12, 24), "the day before a holiday"),
     ("the day after tomorrow", MON, date(2026, 11, 25), "a word of its own, not shifted twice"),
+    ("双十二", MON, date(2026, 12, 12), "shopping festival: a fixed date"),
+    ("双11", MON, date(2027, 11, 11), "past this year: next year's"),
 ]
 
 
