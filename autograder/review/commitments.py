@@ -22,6 +22,7 @@ from autograder.review.promise_terms import (
     Proposal,
     amount_asked,
     amount_for,
+    corrects,
     hedged_after,
     proposal_of,
     time_for,
@@ -320,7 +321,8 @@ class _Walk:
                 # 跟您核对一下，您明天还2000元，对吗？: a script's recap may end in a check-back
                 if not (recap and c.asked and not c.own_question and _checks_back(c)):
                     continue
-            context = self.pay_talk or answered is not None or opened is not None
+            fixed = made is not None and corrects(clauses, i)  # "$40 Friday. No, Saturday."
+            context = self.pay_talk or answered is not None or opened is not None or fixed
             bare_ok = (
                 c.bare
                 and (
@@ -357,6 +359,8 @@ class _Walk:
                     amount = _moved(opened, clauses)
                 if amount is None and answered is None and opened is None and self.tagged:
                     amount = self.said  # 可以繳多少？— 五千。— 哪一天呢？— 25號。
+                if amount is None and fixed and made is not None:
+                    amount = made.amount  # the corrected day keeps this turn's amount
             elif not clauses[i].amounts and c._has(cue.HALF):
                 amount = amount / 2  # You owe $540. — I can do half by Friday.
             if made is not None:

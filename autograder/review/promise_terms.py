@@ -19,6 +19,7 @@ from autograder.review.promise_clauses import Clause
 __all__ = [
     "Proposal",
     "amount_asked",
+    "corrects",
     "amount_for",
     "hedged_after",
     "proposal_of",
@@ -52,6 +53,13 @@ class Proposal:
 
 
 _HALF_OF = re.compile(r"\bhalf\s+(?:of\s+)?(?:the\s+|that\s+|this\s+|my\s+|your\s+)?$")
+_REFUSAL_ONLY = re.compile(
+    r"(?:那也|那)?(?:不可能|没门|门都没有|想都别想|做不到|办不到|不行)(?:的|啊|吧|了)*|"
+    r"(?:no\s+way|forget\s+it|not\s+happening|nope|no)(?:,?\s+sorry)?"
+)
+_CORRECTION = re.compile(
+    r"不对|不是|不行|我是说|应该是|说错了|sorry|no|actually|i\s+mean|wait|oops"
+)
 _PAY_HALF = re.compile(r"[还付缴转交](?:上|掉|给你们)?一半")
 _OF_IT_HALF = re.compile(r"\s*(?:的|里的|中的)?一半")
 
@@ -152,11 +160,19 @@ def amount_asked(turn: Turn, clauses: list[Clause], undated_only: bool = False) 
 
 
 def hedged_after(clauses: list[Clause], i: int) -> bool:
-    """A later sentence of the turn that only hedges (我问问我老婆 / let me check), not the rest."""
+    """A later sentence of the turn that only hedges (我问问我老婆 / let me check), not the rest,
+    or only refuses (五千。明天。不可能。/ Two hundred. Friday. No way.)."""
     sentence = clauses[i].sentence
     for o in clauses[i + 1 :]:
         if o.sentence is sentence or o.days or o.amounts:
             continue
         if o._has(cue.HEDGE) and not o._has(cue.PART) and not o.negated:
             return True
+        if _REFUSAL_ONLY.fullmatch(o.text.strip()) and not any(x.days for x in o.sentence):
+            return True  # "No, Saturday." corrects the day instead (see `corrects`)
     return False
+
+
+def corrects(clauses: list[Clause], i: int) -> bool:
+    """Clause i follows a bare correction: "$40 Friday. No, Saturday." / 明天两千。不对，后天。"""
+    return i > 0 and _CORRECTION.fullmatch(clauses[i - 1].text.strip()) is not None

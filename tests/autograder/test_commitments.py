@@ -504,3 +504,29 @@ def test_blind_e_neighbours_that_are_not_promises(text):
 def test_blind_f_neighbours(text, due, amount):
     found = _find(text)
     assert found is not None and (found.due, found.amount) == (due, Decimal(amount))
+
+
+@pytest.mark.parametrize(
+    "text,due,amount",
+    [
+        ("Debtor: I'll pay $40 Friday. No, Saturday.", date(2026, 11, 28), 40),
+        ("客户：明天还两千。不对，后天。", date(2026, 11, 25), 2000),
+        ("客户：三千二。后天。我说到做到。", date(2026, 11, 25), 3200),
+        ("Debtor: I'll pay $50 Friday. No problem.", date(2026, 11, 27), 50),
+    ],
+)
+def test_a_bare_correction_moves_the_day_of_this_turn(text, due, amount):
+    found = _find(text)
+    assert found is not None and (found.due, found.amount) == (due, Decimal(amount))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "客户：五千。明天。不可能。",
+        "Debtor: Two hundred. Friday. No way.",
+        "客户：后天？三千？没门。",
+    ],
+)
+def test_a_sentence_that_only_refuses_withdraws_the_turn(text):
+    assert _find(text) is None
