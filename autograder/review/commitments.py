@@ -51,6 +51,9 @@ _CLOCK = re.compile(
 )
 
 
+_EITHER = re.compile(
+    r"也行|也可以|也成|都行|都可以|\b(?:works|is\s+fine|would\s+work)\s+too\b|\beither\b"
+)
 _AT_LEAST = re.compile(r"至少|最少|起码|最低|\bat\s+least\b|\bminimum\b")
 
 
@@ -310,6 +313,9 @@ class _Walk:
             if day is None and c.negated and c.pay and not c.conditional and not c.amounts:
                 self.current = self.pending = None  # 我还不了 / I can't pay: a general retraction
                 made = None  # 明天还2000，也可能还不了: withdraws this turn's promise too
+                continue
+            if made is not None and c.day not in (None, made.due) and _EITHER.search(c.text):
+                made = self.current = opened  # 明天还两千，后天也行: a choice of days, none firm
                 continue
             if (c.day or c.clock_day) is None or not (c.pay or c.bare):
                 continue  # cheap tests before the sentence-wide condition and hedge checks

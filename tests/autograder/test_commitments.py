@@ -530,3 +530,15 @@ def test_a_bare_correction_moves_the_day_of_this_turn(text, due, amount):
 )
 def test_a_sentence_that_only_refuses_withdraws_the_turn(text):
     assert _find(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["客户：明天还两千，后天也行。", "Debtor: I'll pay $60 Thursday, Friday works too."]
+)
+def test_a_second_day_that_also_works_makes_a_choice_not_a_promise(text):
+    assert _find(text) is None
+
+
+def test_the_same_day_that_also_works_stays():
+    found = _find("客户：明天还两千，明天也行。")
+    assert found is not None and found.due == date(2026, 11, 24)
