@@ -240,6 +240,13 @@ def find_amounts(norm: str) -> list[Amount]:
         if not m["suf"] and not weekday and after[:1] in _COUNT_AFTER:
             continue
         value = parse_chinese_number(m["num"])
+        if value is None:
+            for k in range(2, len(m["num"]) - 1):  # 一千五一千五 (said twice): two amounts
+                a, b = parse_chinese_number(m["num"][:k]), parse_chinese_number(m["num"][k:])
+                if a is not None and b is not None and a >= 10 and b >= 10:
+                    found.append(Amount(start, start + k, Decimal(a), True))
+                    start, value = start + k, b
+                    break
         if value is None or value < 10:
             continue
         found.append(Amount(start, end, Decimal(value), True))

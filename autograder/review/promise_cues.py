@@ -277,7 +277,8 @@ REFUSE = Cue(
     r"^(?:no|nope|nah|i\s+can't|i\s+cannot|that's\s+too|that\s+won't|sorry,?\s+(?:no|we\s+can't))"
     r"\b|^.{0,30}?\b(?:too\s+late|can't\s+accept|cannot\s+accept|not\s+possible|won't\s+work|"
     r"doesn't\s+work)\b|^.{0,20}?\b(?:check\s+with\s+my\s+(?:supervisor|manager)|"
-    r"get\s+back\s+to\s+you|need\s+(?:approval|to\s+ask))\b",
+    r"get\s+back\s+to\s+you|need\s+(?:approval|to\s+ask)|see\s+what\s+i\s+can\s+do|"
+    r"look\s+into\s+(?:it|that)|ask\s+my\s+(?:supervisor|manager))\b",
 )
 # The whole amount owed: 全部 / 还清 / 还晒 / pay it all / in full (the balance named before).
 WHOLE = Cue(

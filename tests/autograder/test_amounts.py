@@ -25,6 +25,7 @@ CASES = [
     ("先还1万，2千下周还", ["10000", "2000"], "separated by a comma: two amounts"),
     ("1万元2千元", ["10000", "2000"], "each with its own 元: two amounts"),
     ("two fifty.", ["250"], "a spoken price: two fifty is 250"),
+    ("还一千五一千五", ["1500", "1500"], "an amount said twice is two amounts, not none"),
     ("one twenty-five bucks", ["125"], "a spoken price with bucks"),
     ("two hundred fifty dollars", ["250"], "hundred still reads as before"),
     ("at two thirty tomorrow", [], "a clock time, not a price"),

@@ -542,3 +542,9 @@ def test_a_second_day_that_also_works_makes_a_choice_not_a_promise(text):
 def test_the_same_day_that_also_works_stays():
     found = _find("客户：明天还两千，明天也行。")
     assert found is not None and found.due == date(2026, 11, 24)
+
+
+def test_blind_g_neighbours():
+    found = _find("客户：周五我还两千五两千五")
+    assert found is not None and (found.due, found.amount) == (date(2026, 11, 27), Decimal(2500))
+    assert _find("Debtor: Can I pay $50 on Friday?\nAgent: I'll look into it.") is None

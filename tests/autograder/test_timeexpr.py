@@ -119,6 +119,12 @@ def test_nothing_found_in_plain_text():
     assert find_days("1号线地铁", MON) == []
 
 
+def test_may_day_inside_a_number_is_no_day():
+    assert find_days("还一千五一千", MON) == []
+    assert find_days("两万十一", MON) == []
+    assert find_days("五一", MON)[0].vague
+
+
 def test_anaphoric_day_is_merged():
     assert [d.day for d in find_days("5号当天还", MON)] == [date(2026, 12, 5)]
 
