@@ -21,9 +21,12 @@ from autograder.review.promise_clauses import Clause, next_week_asked, read_clau
 from autograder.review.promise_terms import (
     Proposal,
     amount_asked,
+    amount_beside,
     amount_for,
+    checks_back,
     corrects,
     hedged_after,
+    moved_amount,
     proposal_of,
     time_for,
     usable,
@@ -60,31 +63,6 @@ _AT_LEAST = re.compile(r"至少|最少|起码|最低|\bat\s+least\b|\bminimum\b"
 def _quote(turn: Turn) -> str:
     """A turn's own words, a substring of the transcript (shown as evidence)."""
     return turn.text.strip()
-
-
-def _checks_back(c: Clause) -> bool:
-    """The question of c's sentence is only a check-back tag: 对吗 / 对吧 / right? / correct?"""
-    last = c.sentence[-1]
-    return last is not c and cue.CHECK_BACK.search(last.text, last.script)
-
-
-def _amount_beside(clauses: list[Clause], i: int) -> bool:
-    """三千二。后天。: a neighbouring clause that is nothing but a marked amount."""
-    for o in clauses[max(0, i - 1) : i + 2]:
-        if o is not clauses[i] and o.bare and not o.days and not (o.question or o.negated):
-            if any(a.marked for a in o.amounts):
-                return True
-    return False
-
-
-def _moved(opened: Commitment, clauses: list[Clause]) -> Decimal | None:
-    """周五还三千。— 好的。— 改周四吧 / make that Saturday: a new day for the same money, unless the
-    turn names money, a part (剩下的 / the rest), another payment (再 / again) or a half."""
-    if any(o.amounts for o in clauses):
-        return None
-    if any(o._has(cue.PART) or o._has(cue.AGAIN) or o._has(cue.HALF) for o in clauses):
-        return None
-    return opened.amount
 
 
 def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
@@ -325,7 +303,7 @@ class _Walk:
             recap = not self.tagged and confirms(turn.norm.lower())  # a script's stated agreement
             if c.question and not (c.proposal and self.tagged):
                 # 跟您核对一下，您明天还2000元，对吗？: a script's recap may end in a check-back
-                if not (recap and c.asked and not c.own_question and _checks_back(c)):
+                if not (recap and c.asked and not c.own_question and checks_back(c)):
                     continue
             fixed = made is not None and corrects(clauses, i)  # "$40 Friday. No, Saturday."
             context = self.pay_talk or answered is not None or opened is not None or fixed
@@ -337,7 +315,7 @@ class _Walk:
                         and (
                             context
                             or any(a.marked for o in c.sentence for a in o.amounts)
-                            or _amount_beside(clauses, i)
+                            or amount_beside(clauses, i)
                         )
                     )
                     or (recap and bool(c.amounts))  # 那就这样，明天2000，我这边给您登记上。
@@ -362,7 +340,7 @@ class _Walk:
             if amount is None:
                 amount = self._whole(c.text, clauses[i + 1].text if i + 1 < len(clauses) else "")
                 if amount is None and answered is None and opened is not None:
-                    amount = _moved(opened, clauses)
+                    amount = moved_amount(opened.amount, clauses)
                 if amount is None and answered is None and opened is None and self.tagged:
                     amount = self.said  # 可以繳多少？— 五千。— 哪一天呢？— 25號。
                 if amount is None and fixed and made is not None:

@@ -19,9 +19,12 @@ from autograder.review.promise_clauses import Clause
 __all__ = [
     "Proposal",
     "amount_asked",
+    "amount_beside",
+    "checks_back",
     "corrects",
     "amount_for",
     "hedged_after",
+    "moved_amount",
     "proposal_of",
     "time_for",
     "usable",
@@ -176,3 +179,28 @@ def hedged_after(clauses: list[Clause], i: int) -> bool:
 def corrects(clauses: list[Clause], i: int) -> bool:
     """Clause i follows a bare correction: "$40 Friday. No, Saturday." / 明天两千。不对，后天。"""
     return i > 0 and _CORRECTION.fullmatch(clauses[i - 1].text.strip()) is not None
+
+
+def checks_back(c: Clause) -> bool:
+    """The question of c's sentence is only a check-back tag: 对吗 / 对吧 / right? / correct?"""
+    last = c.sentence[-1]
+    return last is not c and cue.CHECK_BACK.search(last.text, last.script)
+
+
+def amount_beside(clauses: list[Clause], i: int) -> bool:
+    """三千二。后天。: a neighbouring clause that is nothing but a marked amount."""
+    for o in clauses[max(0, i - 1) : i + 2]:
+        if o is not clauses[i] and o.bare and not o.days and not (o.question or o.negated):
+            if any(a.marked for a in o.amounts):
+                return True
+    return False
+
+
+def moved_amount(amount: Decimal | None, clauses: list[Clause]) -> Decimal | None:
+    """周五还三千。— 好的。— 改周四吧 / make that Saturday: a new day for the same money (`amount`),
+    unless the turn names money, a part (剩下的 / the rest), another payment (再 / again) or a half."""
+    if any(o.amounts for o in clauses):
+        return None
+    if any(o._has(cue.PART) or o._has(cue.AGAIN) or o._has(cue.HALF) for o in clauses):
+        return None
+    return amount
