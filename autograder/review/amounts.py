@@ -70,6 +70,9 @@ _EN_WORDS.update(
     }
 )
 _EN_WORD = "(?:" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + "|a|hundred|thousand|grand)"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_PRICE = re.compile(rf"(?:{_ONES})[\s-]+(?:{_TENS})(?:[\s-]+(?:{_ONES}))?")  # two fifty: 250
 _EN_RE = re.compile(
     rf"\b(?P<num>{_EN_WORD}(?:(?:[\s-]+|\s+and\s+){_EN_WORD})*)"
     r"(?P<suf>\s+(?:dollars?|bucks|yuan|rmb))?\b"
@@ -150,11 +153,15 @@ def parse_chinese_number(text: str) -> int | None:
 
 
 def _en_value(words: str) -> int | None:
-    total, current = 0, 0
+    total, current, unit = 0, 0, False
     for w in re.split(r"[\s-]+", words):
+        was_unit, unit = unit, False
         if w == "a":
             current = max(current, 1)
+        elif w in _EN_WORDS and was_unit and 10 <= _EN_WORDS[w]:
+            current = current * 100 + _EN_WORDS[w]  # two fifty / one twenty-five: 250, 125
         elif w in _EN_WORDS:
+            unit = current == 0 and 1 <= _EN_WORDS[w] <= 9
             current += _EN_WORDS[w]
         elif w == "hundred":
             current = max(current, 1) * 100
@@ -162,6 +169,12 @@ def _en_value(words: str) -> int | None:
             total += max(current, 1) * 1000
             current = 0
     return total + current or None
+
+
+def _steps_down(norm: str, prev: Amount, mult: str | None) -> bool:
+    """prev ends in 万 / 千 (no 元 after it) and the amount right after it has a smaller unit."""
+    unit = norm[prev.end - 1 : prev.end]
+    return unit in ("万", "千") and mult in ("千", "百") and _MULTIPLIERS[mult] < _MULTIPLIERS[unit]
 
 
 def find_amounts(norm: str) -> list[Amount]:
@@ -207,6 +220,11 @@ def find_amounts(norm: str) -> list[Amount]:
             continue  # 0 is no payment
         if value == value.to_integral():
             value = Decimal(int(value))
+        if found and found[-1].end == start and _steps_down(norm, found[-1], m["mult"]):
+            # 1万2千 / 2千5百: one amount written in two unit steps
+            value, start = _CTX.add(found[-1].value, value), found[-1].start
+            found.pop()
+            taken.pop()
         found.append(Amount(start, end, value, marked))
         taken.append((start, end))
     for m in _CHINESE.finditer(norm) if _HAS_CN_NUMBER.search(norm) else ():
@@ -222,17 +240,30 @@ def find_amounts(norm: str) -> list[Amount]:
         if not m["suf"] and not weekday and after[:1] in _COUNT_AFTER:
             continue
         value = parse_chinese_number(m["num"])
+        if value is None:
+            for k in range(2, len(m["num"]) - 1):  # 一千五一千五 (said twice): two amounts
+                a, b = parse_chinese_number(m["num"][:k]), parse_chinese_number(m["num"][k:])
+                if a is not None and b is not None and a >= 10 and b >= 10:
+                    found.append(Amount(start, start + k, Decimal(a), True))
+                    start, value = start + k, b
+                    break
         if value is None or value < 10:
             continue
         found.append(Amount(start, end, Decimal(value), True))
-    english = any(w in norm for w in ("hundred", "thousand", "dollar", "buck", "grand"))
+    english = any(w in norm for w in ("hundred", "thousand", "dollar", "buck", "grand")) or (
+        "y" in norm and _PRICE.search(norm) is not None  # every tens word has a y
+    )
     for m in _EN_RE.finditer(norm) if english else ():
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue  # "2 grand": the digits have it already
         if _VAGUE_BEFORE.search(norm, max(0, m.start() - 12), m.start()):
             continue  # "a couple hundred" is no exact amount
         words = m["num"]
-        if not (m["suf"] or any(w in words for w in ("hundred", "thousand", "grand"))):
+        priced = _PRICE.fullmatch(words) is not None and not (
+            _NOT_MONEY_AFTER.match(norm, m.end())
+            or _id_before(norm[max(0, m.start() - 14) : m.start()])
+        )  # "Two fifty." / I can do one twenty-five: a price, but not "at two thirty"
+        if not (m["suf"] or priced or any(w in words for w in ("hundred", "thousand", "grand"))):
             continue  # "two" alone is a count, "two dollars" or "two hundred" is money
         value = _en_value(words)
         if value:

@@ -21,8 +21,12 @@ from autograder.review.promise_clauses import Clause, next_week_asked, read_clau
 from autograder.review.promise_terms import (
     Proposal,
     amount_asked,
+    amount_beside,
     amount_for,
+    checks_back,
+    corrects,
     hedged_after,
+    moved_amount,
     proposal_of,
     time_for,
     usable,
@@ -40,7 +44,7 @@ from autograder.review.timeexpr import may_name_day
 
 __all__ = ["find_commitment"]
 
-_NUMBER = re.compile(r"[\d十百千万]|hundred|thousand|dollar|buck|grand")
+_NUMBER = re.compile(r"[\d十百千万]|hundred|thousand|dollar|buck|grand|ty\b")
 # "Can you pay that today?" / 这笔今天能还吗？: the amount the collector just named is the one asked.
 # The whole debt stated by the collector (not a fee or interest): 全部是4300元 / a total of $900.
 _TOTAL = re.compile(r"全部|一共|总共|合计|欠款|全额|\btotal\b|\bbalance\b|\bowe\b|\bin\s+full\b")
@@ -50,25 +54,15 @@ _CLOCK = re.compile(
 )
 
 
+_EITHER = re.compile(
+    r"也行|也可以|也成|都行|都可以|\b(?:works|is\s+fine|would\s+work)\s+too\b|\beither\b"
+)
+_AT_LEAST = re.compile(r"至少|最少|起码|最低|\bat\s+least\b|\bminimum\b")
+
+
 def _quote(turn: Turn) -> str:
     """A turn's own words, a substring of the transcript (shown as evidence)."""
     return turn.text.strip()
-
-
-def _checks_back(c: Clause) -> bool:
-    """The question of c's sentence is only a check-back tag: 对吗 / 对吧 / right? / correct?"""
-    last = c.sentence[-1]
-    return last is not c and cue.CHECK_BACK.search(last.text, last.script)
-
-
-def _moved(opened: Commitment, clauses: list[Clause]) -> Decimal | None:
-    """周五还三千。— 好的。— 改周四吧 / make that Saturday: a new day for the same money, unless the
-    turn names money, a part (剩下的 / the rest), another payment (再 / again) or a half."""
-    if any(o.amounts for o in clauses):
-        return None
-    if any(o._has(cue.PART) or o._has(cue.AGAIN) or o._has(cue.HALF) for o in clauses):
-        return None
-    return opened.amount
 
 
 def find_commitment(turns: list[Turn], at: datetime) -> Commitment | None:
@@ -111,6 +105,7 @@ class _Walk:
         self.offered: Decimal | None = None  # the amount of the collector's last proposal
         self.named: date | None = None  # the last day named so far, for a later 那天 / that day
         self.dated_offer: Proposal | None = None  # the collector's last proposal with a day
+        self.said: Decimal | None = None  # an amount the debtor offered before any day (五千。)
         self.turns: list[Turn] = []
         self.position = 0  # the index of the turn being read
 
@@ -142,6 +137,8 @@ class _Walk:
         tentative, self.tentative = self.tentative, False
         if tentative and is_refusal(norm):
             self.current, tentative = self.before_tentative, False
+        if tentative and self._asks_more(turn):
+            return  # 周五还一千可以吗？— 至少要还两千 / We'd need at least $200: that offer is turned down
         talk = talks_of_paying(norm)
         self.pay_talk = self.pay_talk if talk is None else talk  # on paying until income comes up
         self.next_week = next_week_asked(norm)
@@ -211,11 +208,38 @@ class _Walk:
         elif any(c.question for c in clauses):
             self.pending = None
 
+    def _offered(self, clauses: list[Clause]) -> None:
+        """可以繳多少？— 五千。: an amount offered before any day, for the day named next."""
+        offered = [
+            c
+            for c in clauses
+            if c.amounts and not c.days and (c.bare or c.own_pay)
+            if not (c.negated or c.question or c.conditional or c.hedged or c.past or c.balance)
+        ]
+        if offered:
+            self.said = value(offered[-1])
+
+    def _asks_more(self, turn: Turn) -> bool:
+        """The collector answers the debtor's offer with a larger minimum: the offer is turned
+        down and the minimum, on the offer's day, is the proposal now on the table."""
+        c, norm = self.current, turn.norm.lower()
+        if c is None or c.amount is None or not _AT_LEAST.search(norm):
+            return False
+        more = [o for o in read_clauses(norm, self.at) if o.amounts and not o.negated]
+        more = [o for o in more if _AT_LEAST.search(o.text) and value(o) > c.amount]
+        if not more:
+            return False
+        self.pending = Proposal(c.due, c.time, value(more[-1]), turn)
+        self.current = self.before_tentative
+        return True
+
     def committer_turn(self, turn: Turn) -> None:
         """A debtor's turn (or any line of an untagged script): promise, accept or withdraw."""
         norm = turn.norm.lower()
         if not (may_name_day(norm) or self.pending or self.current or _CLOCK.search(norm)):
             self.tentative = False  # nothing here can make, change or withdraw a promise
+            if self.tagged and self.pay_talk and _NUMBER.search(norm):
+                self._offered(read_clauses(norm, self.at))
             return
         clauses = read_clauses(norm, self.at, self.next_week, self.named)
         self._remember(clauses)
@@ -226,6 +250,8 @@ class _Walk:
             made, asked = self._answer(turn, clauses, self.pending)
         elif made is None and self.current is not None and self.tagged:
             self._fill_amount(clauses)
+        if made is None and self.current is None and self.tagged:
+            self._offered(clauses)
         if made is not None:
             self.current = made
         self.tentative = made is not None and asked
@@ -264,6 +290,10 @@ class _Walk:
                 continue
             if day is None and c.negated and c.pay and not c.conditional and not c.amounts:
                 self.current = self.pending = None  # 我还不了 / I can't pay: a general retraction
+                made = None  # 明天还2000，也可能还不了: withdraws this turn's promise too
+                continue
+            if made is not None and c.day not in (None, made.due) and _EITHER.search(c.text):
+                made = self.current = opened  # 明天还两千，后天也行: a choice of days, none firm
                 continue
             if (c.day or c.clock_day) is None or not (c.pay or c.bare):
                 continue  # cheap tests before the sentence-wide condition and hedge checks
@@ -273,15 +303,20 @@ class _Walk:
             recap = not self.tagged and confirms(turn.norm.lower())  # a script's stated agreement
             if c.question and not (c.proposal and self.tagged):
                 # 跟您核对一下，您明天还2000元，对吗？: a script's recap may end in a check-back
-                if not (recap and c.asked and not c.own_question and _checks_back(c)):
+                if not (recap and c.asked and not c.own_question and checks_back(c)):
                     continue
-            context = self.pay_talk or answered is not None or opened is not None
+            fixed = made is not None and corrects(clauses, i)  # "$40 Friday. No, Saturday."
+            context = self.pay_talk or answered is not None or opened is not None or fixed
             bare_ok = (
                 c.bare
                 and (
                     (
                         self.tagged
-                        and (context or any(a.marked for o in c.sentence for a in o.amounts))
+                        and (
+                            context
+                            or any(a.marked for o in c.sentence for a in o.amounts)
+                            or amount_beside(clauses, i)
+                        )
                     )
                     or (recap and bool(c.amounts))  # 那就这样，明天2000，我这边给您登记上。
                 )
@@ -305,7 +340,11 @@ class _Walk:
             if amount is None:
                 amount = self._whole(c.text, clauses[i + 1].text if i + 1 < len(clauses) else "")
                 if amount is None and answered is None and opened is not None:
-                    amount = _moved(opened, clauses)
+                    amount = moved_amount(opened.amount, clauses)
+                if amount is None and answered is None and opened is None and self.tagged:
+                    amount = self.said  # 可以繳多少？— 五千。— 哪一天呢？— 25號。
+                if amount is None and fixed and made is not None:
+                    amount = made.amount  # the corrected day keeps this turn's amount
             elif not clauses[i].amounts and c._has(cue.HALF):
                 amount = amount / 2  # You owe $540. — I can do half by Friday.
             if made is not None:

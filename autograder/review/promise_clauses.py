@@ -29,7 +29,7 @@ _CONJ = re.compile(
     r"\s(?=but\s)|(?<!hundred)(?<!thousand)\s(?=and\s)|(?=但是|不过|可是)|然后|(?<=[0-9元块])再"
 )
 _TIMEISH = re.compile(r"[\d点]|中午|noon|midday")
-_MONEYISH = re.compile(r"[\d十百千万]|hundred|thousand|dollar|buck|grand")
+_MONEYISH = re.compile(r"[\d十百千万]|hundred|thousand|dollar|buck|grand|ty\b")
 
 
 class cached_property:  # noqa: N801 - functools' version takes a lock on every first read
@@ -51,6 +51,7 @@ _LETTERS = re.compile(r"[\W_\d]")
 _PART_WORD = re.compile(r"上午|早上|中午|下午|傍晚|晚上|in\s+the\s+(?:morning|afternoon|evening)")
 _PART_ENDS = {"上午": 12, "早上": 10, "中午": 14, "下午": 18, "傍晚": 19, "晚上": 23}
 _PART_ENDS.update({"morning": 12, "afternoon": 18, "evening": 23})
+_HOW_MUCH = re.compile(r"多少|金额|数目|\bhow\s+much\b|\bthe\s+amount\b")
 _BUT = ("but ", "但", "不过", "可是", "只是")
 # A condition added after the promise: 周五前还两千，如果没有意外的话 / ..., unless something comes up
 _IF_OK = re.compile(  # ..., if that's okay with you / 如果可以的话: asking leave, not a condition
@@ -197,9 +198,12 @@ class Clause:
         if self._has(cue.HEDGE):
             return True
         if _sentence_has(self.sentence, cue.DOUBT) and any(
-            o._has(cue.DOUBT) and not (o.days and o.day != self.day and o.day is not None)
+            o._has(cue.DOUBT)
+            and not (o.days and o.day != self.day and o.day is not None)
+            and not (o is not self and not o.days and _HOW_MUCH.search(o.text))
             for o in self.sentence
-        ):  # 15号不一定，16号肯定能还: a doubt about another day leaves this one
+        ):  # 15号不一定，16号肯定能还: a doubt about another day leaves this one; 明天一定还，
+            # 多少还不确定: so does a doubt about the amount only
             return True
         later = self.sentence[self.k + 1 :]
         if any(o.text.startswith(_BUT) and o._has(cue.HEDGE) for o in later):

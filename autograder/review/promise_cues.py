@@ -56,7 +56,7 @@ PAY = Cue(
     "(?:到|进)你们(?:的)?(?:账上|账户|卡上)|"
     "过(?=[\\d一二两三四五六七八九十]+[千万]|[\\d一二两三四五六七八九十]+[百]?(?:蚊|块|元))|"
     "[俾畀](?=\\d|[一二两三四五六七八九十几])|打(?=\\d|[一二两三四五六七八九][千万百]|你们的?(?:账|卡|对公|官方)|到|进)|[俾畀](?:你|钱)|[打汇转交]进(?:去|来|账户|卡)|"
-    "打.{0,6}(?:钱|款|\\d|[一二两三四五六七八九十百千万]).{0,4}过[来去]",
+    "打.{0,6}(?:钱|款|\\d|[一二两三四五六七八九十百千万]).{0,4}过[来去]|把[^,.!?]{1,10}打(?:过[来去]|给|到|进)",
     r"\b(?:pay|paying|payments?|settle|deposit|wire)(?:s|ing)?\b(?!\s+(?:me|us)\b)|\btransfer(?!\s+(?:you|your\s+call))|"
     r"\bsend(?:ing)?\b(?=.{0,24}(?:\$|\d|money|payment|\bit\b|funds|check|cash|the\s+rest|balance|"
     r"over|dollars|bucks|hundred|thousand|grand))|"
@@ -68,6 +68,8 @@ PAY = Cue(
     r"you(?:'ll|\s+will)\s+see)\b(?=.{0,14}(?:\$|\d|money|"
     r"payment|hundred|thousand|grand|dollars|bucks))|"
     r"\bremaining\b|"
+    r"\b(?:how\s+much|what)\s+(?:can|could|will)\s+you\s+(?:put\s+(?:down|in)|send|drop\s+off|"
+    r"get\s+(?:us|in)|cover|manage|swing)\b|"
     r"\bthe\s+(?:rest|balance)\b|\b(?:can|could|will|'ll)\s+do\b|\b(?:can|could)\s+you\s+do\b|\bhave\s+it\s+paid\b|"
     r"\byou(?:'ll|\s+will)\s+have\s+(?:the\b|it\b|your\b|\$|\d)|\bget\s+(?:it|that|this|the\s+(?:money|payment|rest|balance|\$?\d[\d,.]*)|\$?\d[\d,.]*)\s+(?:over\s+)?to\s+you\b|"
     r"\b(?:swing|afford|manage|scrape\s+together|come\s+up\s+with|autopay|auto-pay)\b|"
@@ -83,7 +85,9 @@ PAY = Cue(
     r"\b(?:mail|send|write)(?:ing|s)?\s+(?:you\s+)?(?:a|the)\s+check\b|"
     r"\byou(?:'ll|\s+will)\s+(?:get|receive)\b|\bmake\s+sure\b.{0,30}\b(?:in|through|paid)\b|"
     r"\bput\b.{0,30}\btoward|\bput\s+me\s+down\s+for\b|\bsign\s+me\s+up\b|"
-    r"\b(?:have|get)\s+(?:it|the|this|that|them|all|my)\b.{0,20}\bpaid\b|\bpaid\s+off\b|\bexpect\b",
+    r"\b(?:have|get)\s+(?:(?:it|the|this|that|them|all|my)\b|\$|\d)"
+    r"(?!.{0,20}\b(?:to|for)\s+me\b).{0,20}\b(?:paid|sent|transferred|wired|deposited)\b|"
+    r"\bpaid\s+off\b|\bexpect\b",
 )
 # Paying another bill (rent, school or hospital fees) is not paying this debt.
 OTHER_BILL = Cue(
@@ -127,10 +131,15 @@ NEG = Cue(
     "不|没|别|无法|甭|未|唔|冇",
     r"\b(?:not|cannot|no|never|unable|nope|nah|impossible)\b|n't\b",
 )
+_ROUTINE = "".join(f"(?<!{w})" for w in "上班 下班 起床 起来 回家 醒 开完会 吃完饭".split())
+_PLACE = "公司|单位|银行|办公室|店里|营业厅"
 COND = Cue(
-    "如果|要是|假如|假设|万一|只要|除非|的话|了就|有钱就|有了钱|看情况|到时候|再看|才能|否则|不然|"
+    "如果|要是|假如|假设|(?<![一二两三四五六七八九十\\d])万一|只要|除非|的话|有钱就|有了钱|看情况|到时候|再看|才能|否则|不然|"
+    # 上班了就转 / 到了公司就转: a time of that day (going to work, waking), not a condition
+    f"{_ROUTINE}了就|"
     "发了.{0,4}就|到账.{0,3}就|拿到.{0,6}就|收到.{0,6}就|领到.{0,6}就|借到.{0,6}就|凑到.{0,6}就|"
-    "下来.{0,3}就|到了.{0,3}就|有了.{0,3}就|一(?:到|进|发|来|拿|收|领|有).{0,5}就|"
+    "下来.{0,3}就|有了.{0,3}就|"
+    f"到了(?!{_PLACE}).{{0,3}}就|(?<![周期拜])一(?:到(?!{_PLACE})|进|发|来|拿|收|领|有).{{0,5}}就|"
     "(?:清楚|商量|问问|看看|确认|核实|想想|考虑)(?:一下|好|了)?再|(?:以后|之后|回来|回国|完了?)再|"
     "等(?:我|到|发|工资|钱|他|她|下个|客户|老板|公司)|等.{1,10}了(?:我|就|再)|"
     "等(?!会|一会|一下|下(?!个|周|礼拜|星期|月|次))[^,.!?。]{1,12}(?:再|就)",
@@ -141,12 +150,14 @@ COND = Cue(
     r"goes\s+through)\b|\bin\s+case\b|\bi'd\b(?!\s+(?:rather|prefer|like|say))",
 )
 COND_CARRY = Cue(
-    "如果|要是|假如|假设|万一|只要|除非|的话",
+    "如果|要是|假如|假设|(?<![一二两三四五六七八九十\\d])万一|只要|除非|的话",
     r"\b(?:if|unless|once|assuming|provided)\b|\bas\s+long\s+as\b|\bin\s+case\b",
 )
 HEDGE = Cue(
     "尽量|争取|试试|试一下|可能|也许|大概|估计|应该|说不定|不一定|再说|看看|考虑|想想|商量|问问|"
-    "不清楚|不确定|不知道|说不准|说不好|想办法|想想办法|够呛|悬|能还多少|最早|最快也|最快得",
+    "不清楚|不确定|不知道|说不准|说不好|想办法|想想办法|够呛|悬|最早|最快也|最快得|"
+    # 能还多少算多少 / 看能还多少: what I can; 明天能还多少？ is the collector asking the amount
+    "看(?:看)?(?:我)?(?:能|可以)[还缴给凑付转]多少|能[还缴给凑付转]多少(?:算|就|[还缴给凑付转]多少)",
     r"\b(?:maybe|perhaps|probably|might|try|trying|hopefully|hope|hoping)\b|"
     r"\bwhat(?:ever)?\s+i\s+can\b|\bearliest\b|\bdoubt\b|\bfigure\b.{0,20}\bout\b|"
     r"\bwork\s+something\s+out\b|\bi\s+guess\b|\bnot\s+sure\b|"
@@ -239,7 +250,7 @@ CLARIFY = Cue("是指|是说|您说的|你说的|就是说", r"\byou\s+(?:mean|s
 # In a script without speaker tags only a stated agreement counts, not a demand or a question.
 CONFIRM = Cue(
     "确认|约定|约好|说好|商定|登记|记下|记录(?:下来|一下|在案|了|好了)|已记录|核对|承诺|答应|保证|您将|您会|你会|你将|那就|就这么定|定在|"
-    "定了|一定|肯定|会还|回顾|总结",
+    "定了|一定|肯定|会还|回顾|总结|(?:您|你|客户)(?:已经?)?同意|记录您",
     r"\b(?:agreed|confirm|confirmed|confirming|noted|arrangement|promised?|scheduled|recap|"
     r"committed)\b|\byou(?:'ll|\s+will)\s+(?:pay|make|send|transfer|be\s+paying)\b|"
     r"\byou(?:'ve|\s+have)\s+agreed\b|\bi\s+have\s+you\s+down\b|"
@@ -260,10 +271,14 @@ AGREEING = Cue(
 )
 REFUSE = Cue(
     "^(?:不行|不可以|不能|不好|不太行|不了|没办法|没法|恐怕不|那不行|太晚|太迟|太多)|"
-    "^.{0,30}?(?:太晚|太迟|不能接受|没法接受|不太行)",
+    "^.{0,30}?(?:太晚|太迟|不能接受|没法接受|不太行)|"
+    # 我要先请示一下主管 / 稍后回复您: a deferral is no yes either
+    "^.{0,12}?(?:请示|问一下主管|问问主管|稍后(?:再)?(?:回复|答复|通知)|回头(?:再)?(?:回复|答复))",
     r"^(?:no|nope|nah|i\s+can't|i\s+cannot|that's\s+too|that\s+won't|sorry,?\s+(?:no|we\s+can't))"
     r"\b|^.{0,30}?\b(?:too\s+late|can't\s+accept|cannot\s+accept|not\s+possible|won't\s+work|"
-    r"doesn't\s+work)\b",
+    r"doesn't\s+work)\b|^.{0,20}?\b(?:check\s+with\s+my\s+(?:supervisor|manager)|"
+    r"get\s+back\s+to\s+you|need\s+(?:approval|to\s+ask)|see\s+what\s+i\s+can\s+do|"
+    r"look\s+into\s+(?:it|that)|ask\s+my\s+(?:supervisor|manager))\b",
 )
 # The whole amount owed: 全部 / 还清 / 还晒 / pay it all / in full (the balance named before).
 WHOLE = Cue(

@@ -19,8 +19,12 @@ from autograder.review.promise_clauses import Clause
 __all__ = [
     "Proposal",
     "amount_asked",
+    "amount_beside",
+    "checks_back",
+    "corrects",
     "amount_for",
     "hedged_after",
+    "moved_amount",
     "proposal_of",
     "time_for",
     "usable",
@@ -28,6 +32,7 @@ __all__ = [
 ]
 
 _PROMISE_WORD = re.compile(r"\bpromised?\b|答应|承诺|说好")
+_EVENING = re.compile(r"今晚|明晚|听晚|今夜|晚上|夜里|\btonight\b|\bthis\s+evening\b")
 _POINTS_BACK = re.compile(r"\b(?:that|it|this)\b|这笔|这个|这些|这部分")
 
 
@@ -51,6 +56,14 @@ class Proposal:
 
 
 _HALF_OF = re.compile(r"\bhalf\s+(?:of\s+)?(?:the\s+|that\s+|this\s+|my\s+|your\s+)?$")
+_REFUSAL_ONLY = re.compile(
+    r"(?:那也|那)?(?:不可能|没门|门都没有|想都别想|做不到|办不到|不行)(?:的|啊|吧|了)*|"
+    r"(?:no\s+way|forget\s+it|not\s+happening|nope|no)(?:,?\s+sorry)?"
+)
+_CORRECTION = re.compile(
+    r"不对|不是|不行|我是说|应该是|说错了|sorry|no|actually|i\s+mean|wait|oops"
+)
+_PAY_HALF = re.compile(r"[还付缴转交](?:上|掉|给你们)?一半")
 _OF_IT_HALF = re.compile(r"\s*(?:的|里的|中的)?一半")
 
 
@@ -62,6 +75,8 @@ def value(c: Clause) -> Decimal:
     half = "half" in c.text or "一半" in c.text
     if half and (_HALF_OF.search(c.text, 0, a.start) or _OF_IT_HALF.match(c.text, a.end)):
         return a.value / 2
+    if half and len(c.amounts) == 1 and _PAY_HALF.search(c.text, a.end):
+        return a.value / 2  # 这笔十万我月底前先还一半: half of the amount just named
     return a.value
 
 
@@ -85,13 +100,18 @@ def amount_for(clauses: list[Clause], i: int) -> Decimal | None:
 
 
 def time_for(clauses: list[Clause], i: int) -> time | None:
+    """The clock time of dated clause i: its own, else a later undated clause's ("tonight, by 9":
+    an hour before noon said of tonight is the evening's)."""
     if clauses[i].time is not None:
         return clauses[i].time
     for c in clauses[i + 1 :]:
         if c.days:
             break
         if c.time is not None:
-            return c.time
+            found = c.time
+            if found.hour < 12 and _EVENING.search(clauses[i].text):
+                found = found.replace(hour=found.hour + 12)
+            return found
     return None
 
 
@@ -143,11 +163,44 @@ def amount_asked(turn: Turn, clauses: list[Clause], undated_only: bool = False) 
 
 
 def hedged_after(clauses: list[Clause], i: int) -> bool:
-    """A later sentence of the turn that only hedges (我问问我老婆 / let me check), not the rest."""
+    """A later sentence of the turn that only hedges (我问问我老婆 / let me check), not the rest,
+    or only refuses (五千。明天。不可能。/ Two hundred. Friday. No way.)."""
     sentence = clauses[i].sentence
     for o in clauses[i + 1 :]:
         if o.sentence is sentence or o.days or o.amounts:
             continue
         if o._has(cue.HEDGE) and not o._has(cue.PART) and not o.negated:
             return True
+        if _REFUSAL_ONLY.fullmatch(o.text.strip()) and not any(x.days for x in o.sentence):
+            return True  # "No, Saturday." corrects the day instead (see `corrects`)
     return False
+
+
+def corrects(clauses: list[Clause], i: int) -> bool:
+    """Clause i follows a bare correction: "$40 Friday. No, Saturday." / 明天两千。不对，后天。"""
+    return i > 0 and _CORRECTION.fullmatch(clauses[i - 1].text.strip()) is not None
+
+
+def checks_back(c: Clause) -> bool:
+    """The question of c's sentence is only a check-back tag: 对吗 / 对吧 / right? / correct?"""
+    last = c.sentence[-1]
+    return last is not c and cue.CHECK_BACK.search(last.text, last.script)
+
+
+def amount_beside(clauses: list[Clause], i: int) -> bool:
+    """三千二。后天。: a neighbouring clause that is nothing but a marked amount."""
+    for o in clauses[max(0, i - 1) : i + 2]:
+        if o is not clauses[i] and o.bare and not o.days and not (o.question or o.negated):
+            if any(a.marked for a in o.amounts):
+                return True
+    return False
+
+
+def moved_amount(amount: Decimal | None, clauses: list[Clause]) -> Decimal | None:
+    """周五还三千。— 好的。— 改周四吧 / make that Saturday: a new day for the same money (`amount`),
+    unless the turn names money, a part (剩下的 / the rest), another payment (再 / again) or a half."""
+    if any(o.amounts for o in clauses):
+        return None
+    if any(o._has(cue.PART) or o._has(cue.AGAIN) or o._has(cue.HALF) for o in clauses):
+        return None
+    return amount

@@ -130,7 +130,8 @@ _REL = {
 _HOLIDAYS = {
     "元旦": (1, 1), "圣诞": (12, 25), "圣诞节": (12, 25), "平安夜": (12, 24), "国庆节": (10, 1),
     "劳动节": (5, 1), "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
-    "new years day": (1, 1), "new years eve": (12, 31),
+    "new years day": (1, 1), "new years eve": (12, 31), "双十一": (11, 11), "双十二": (12, 12),
+    "双11": (11, 11), "双12": (12, 12),
 }  # fmt: skip
 
 
@@ -277,12 +278,27 @@ def _resolve(m: re.Match, today: date, lang: str) -> DayMention | None:
         return DayMention(m.start(), m.end(), None, vague=True)
     if day is None:
         return None
-    vague = pat.APPROX.match(m.string, m.end()) is not None
-    vague = (
-        vague or pat.APPROX_BEFORE.search(m.string, max(0, m.start() - 20), m.start()) is not None
-    )
+    start, end = m.start(), m.end()
+    if kind in _DATED:  # 圣诞节前一天 / the day after Thanksgiving: one day either side
+        after = _NEXT_TO_ZH.match(m.string, end)
+        before = _NEXT_TO_EN.search(m.string, max(0, start - 20), start)
+        if after is not None:
+            day, end = day + timedelta(days=-1 if "前" in after[0] else 1), after.end()
+        elif before is not None:
+            day, start = day + timedelta(days=-1 if "before" in before[0] else 1), before.start()
+    vague = pat.APPROX.match(m.string, end) is not None
+    vague = vague or pat.APPROX_BEFORE.search(m.string, max(0, start - 20), start) is not None
     day = None if vague else day
-    return DayMention(m.start(), m.end(), day, vague=vague, weak=weak, plain_weekday=plain)
+    return DayMention(start, end, day, vague=vague, weak=weak, plain_weekday=plain)
+
+
+# Days named by date or holiday that "the day before / after" can shift (not 明天 / tomorrow:
+# "the day after tomorrow" is a word of its own).
+_DATED = frozenset(
+    "iso md slash mname mord dname dname2 dname3 hol lunar bd bdw nmd rmd mend".split()
+)
+_NEXT_TO_ZH = re.compile(r"的?(?:前一[天日晚]|后一[天日]|第二天|翌日)")
+_NEXT_TO_EN = re.compile(r"\bthe\s+day\s+(?:before|after)\s+(?:the\s+)?$")
 
 
 _NEXT_WEEK = re.compile(r"下个?(?:周|星期|礼拜)|next\s+week")
@@ -318,6 +334,8 @@ def find_days(norm: str, at: datetime | date) -> list[DayMention]:
     ):
         found += [d for m in pat.EN.finditer(norm) if (d := _resolve(m, today, "en"))]
     found.sort(key=lambda d: d.start)
+    if len(found) > 1:  # 圣诞节前一日: 一日 lies inside the shifted holiday, not a day of its own
+        found = [d for k, d in enumerate(found) if not (k and d.start < found[k - 1].end)]
     for k, d in enumerate(found):
         if d.following >= 0 and k and found[k - 1].day is not None:
             before = found[k - 1].day  # Next Friday is payday, I'll pay the following Monday
@@ -335,13 +353,17 @@ def find_days(norm: str, at: datetime | date) -> list[DayMention]:
 
 
 _ZH_TIME = re.compile(
-    rf"(?P<tod>上午|早上|早晨|朝早|中午|下午|下昼|晏昼|傍晚|晚上|夜晚|今晚|明晚|夜里|凌晨)?"
+    rf"(?P<tod>上午|早上|早晨|朝早|中午|下午|下昼|晏昼|傍晚|晚上|夜晚|今晚|明晚|听晚|今夜|夜里|凌晨)?"
     rf"(?P<h>\d{{1,2}}|[{pat.CNN}]{{1,3}})(?:点|:|时)(?P<mi>半|一刻|三刻|\d{{1,2}}|[{pat.CNN}]{{1,3}})?"
 )
 _EN_TIME = re.compile(
     r"(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?|o'clock)\b|"
-    r"(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)\b"
+    r"(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)\b|"
+    # tonight before 8 / by 6: a bare hour after a deadline word, not a date or an amount
+    r"\b(?:by|before|until|till|at)\s+(?P<h3>1[0-2]|[1-9])(?![\d:/.,$%]|\s*(?:st|nd|rd|th|k)\b|"
+    r"\s+(?:dollars?|bucks|days?|weeks?|months?|hours?|minutes?|percent|a\.?m|p\.?m|o'clock)\b)"
 )
+_EVENING = re.compile(r"\b(?:tonight|evening|night)\b")
 
 
 def find_time(norm: str) -> time | None:
@@ -358,7 +380,8 @@ def find_time(norm: str) -> time | None:
         if minute is None:
             minute = _num(mi) or 0
         if (
-            m["tod"] in ("下午", "下昼", "晏昼", "傍晚", "晚上", "夜晚", "今晚", "明晚")
+            m["tod"]
+            in ("下午", "下昼", "晏昼", "傍晚", "晚上", "夜晚", "今晚", "明晚", "听晚", "今夜")
             and hour < 12
         ):
             hour += 12
@@ -374,10 +397,12 @@ def find_time(norm: str) -> time | None:
     for m in _EN_TIME.finditer(norm):
         if m.start() and (norm[m.start() - 1].isalnum() or norm[m.start() - 1] == ":"):
             continue
-        hour = int(m["h"] or m["h2"])
+        hour = int(m["h"] or m["h2"] or m["h3"])
         minute = int(m["mi"] or m["mi2"] or 0)
         if m["ap"] and m["ap"].startswith("p") and hour < 12:
             hour += 12
+        elif m["h3"] and (hour <= 7 or (hour < 12 and _EVENING.search(norm))):
+            hour += 12  # "tonight before 8" is 20:00; "by 6" on a collection call the evening
         elif not m["ap"] and 1 <= hour <= 7 and not pat.CJK.search(norm[: m.start()][-3:]):
             hour += 12  # "by 3:30" on a collection call is the afternoon, as 3点前 is
         if hour < 24 and minute < 60:

@@ -361,3 +361,190 @@ def test_a_condition_added_after_the_promise_cancels_it_but_asking_leave_does_no
     assert _find("客户：周五前还你们两千，如果没有意外的话。") is None
     found = _find("Debtor: I'll pay $90 on Wednesday, if that's okay with you.")
     assert found is not None and found.amount == 90
+
+
+# Generalised after blind batch C (session commit2): each row is a neighbour of a miss, not the
+# batch's own sentence.
+@pytest.mark.parametrize(
+    "text,at,due,amount",
+    [
+        ("催收员：那后天您能还多少？\n客户：八百。", None, date(2026, 11, 25), 800),
+        ("催收员：周四能转多少？\n客户：三千五吧。", None, date(2026, 11, 26), 3500),
+        ("客户：周二回家了就转两千。", None, date(2026, 11, 24), 2000),
+        ("客户：周三到了单位就还一千。", None, date(2026, 11, 25), 1000),
+        ("客户：后天肯定还，金额还不确定。", None, date(2026, 11, 25), None),
+        ("Debtor: I'll pay Friday, not sure how much yet.", None, date(2026, 11, 27), None),
+        ("客户：元旦前一天还五千。", None, date(2026, 12, 31), 5000),
+        ("Debtor: The day before Christmas, $90.", None, date(2026, 12, 24), 90),
+        ("Debtor: I'll have $75 sent by Thursday.", None, date(2026, 11, 26), 75),
+        ("Debtor: I'll get the $310 transferred by the 2nd.", None, date(2026, 12, 2), 310),
+    ],
+)
+def test_blind_c_neighbours(text, at, due, amount):
+    found = _find(text, at or DEFAULT_AT)
+    assert found is not None and found.due == due
+    assert found.amount == (None if amount is None else Decimal(amount))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "客户：明天能还多少算多少。",
+        "客户：我周五看看能还多少。",
+        "客户：周一钱到了就转五千。",
+        "客户：礼拜一一到账就还。",
+        "客户：明天还2000，也可能还不了。",
+        "Debtor: I'll pay $50 Friday. Actually I can't pay anything.",
+        "Debtor: I'll get $300 sent to me on Friday.",
+    ],
+)
+def test_blind_c_neighbours_that_are_not_promises(text):
+    assert _find(text) is None
+
+
+def test_a_bare_evening_hour_is_kept():
+    found = _find("Debtor: $60 tonight, by 9.")
+    assert found is not None and found.time == time(21, 0)
+    found = _find("客户：今晚还五百，九点之前。")
+    assert found is not None and found.time == time(21, 0)
+
+
+# Generalised after blind batch D (session commit2).
+@pytest.mark.parametrize(
+    "text,due,amount",
+    [
+        ("客户：后天我把三千打给你们。", date(2026, 11, 25), 3000),
+        ("客户：周五还两万一。", date(2026, 11, 27), 21000),
+        (
+            "客户：我周五还一千可以吗？\n催收员：至少要还两千。\n客户：好吧。",
+            date(2026, 11, 27),
+            2000,
+        ),
+        (
+            "Debtor: Can I pay $100 Friday?\nAgent: We need at least $150.\nDebtor: Okay.",
+            date(2026, 11, 27),
+            150,
+        ),
+        (
+            "催收员：您能还多少？\n客户：三千。\n催收员：哪天？\n客户：周四。",
+            date(2026, 11, 26),
+            3000,
+        ),
+        (
+            "Agent: How much can you pay?\nDebtor: $300.\nAgent: And when?\nDebtor: Friday.",
+            date(2026, 11, 27),
+            300,
+        ),
+        ("Agent: What can you do on Thursday?\nDebtor: One twenty-five.", date(2026, 11, 26), 125),
+    ],
+)
+def test_blind_d_neighbours(text, due, amount):
+    found = _find(text)
+    assert found is not None and (found.due, found.amount) == (due, Decimal(amount))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "客户：我周五还一千可以吗？\n催收员：至少要还两千。\n客户：两千我拿不出来。",
+        "Debtor: Can I pay $100 Friday?\nAgent: We need at least $150.\nDebtor: I can't.",
+        "客户：明天还，万一没钱就后天。",
+    ],
+)
+def test_blind_d_neighbours_that_are_not_promises(text):
+    assert _find(text) is None
+
+
+def test_an_amount_owed_is_not_an_amount_offered():
+    found = _find("客户：我欠你们五千。\n催收员：哪天能还？\n客户：周五。")
+    assert found is not None and found.amount is None
+
+
+def test_cantonese_tomorrow_night_hour():
+    found = _find("客户：听晚九点前过数，一千。")
+    assert found is not None and found.time == time(21, 0)
+
+
+# Generalised after blind batch E (session commit2).
+@pytest.mark.parametrize(
+    "text,due,amount",
+    [
+        ("客户：这八千我周五先还一半。", date(2026, 11, 27), 4000),
+        ("Debtor: Two hundred. Friday. You have my word.", date(2026, 11, 27), 200),
+        ("客户：后天。一千五。", date(2026, 11, 25), 1500),
+        ("与客户沟通，客户已同意于12月2日还款2,000元。", date(2026, 12, 2), 2000),
+        ("客户：我后天还两千行吗？\n坐席：可以，我给您申请一下。", date(2026, 11, 25), 2000),
+    ],
+)
+def test_blind_e_neighbours(text, due, amount):
+    found = _find(text)
+    assert found is not None and (found.due, found.amount) == (due, Decimal(amount))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "客户：三千二？后天？",
+        "客户：周五还两千行吗？\n坐席：这个我得请示一下领导。",
+        "Debtor: Can I pay $80 Friday?\nAgent: Let me get back to you on that.",
+    ],
+)
+def test_blind_e_neighbours_that_are_not_promises(text):
+    assert _find(text) is None
+
+
+@pytest.mark.parametrize(
+    "text,due,amount",
+    [
+        ("Agent: How much could you send Friday?\nDebtor: Eighty bucks.", date(2026, 11, 27), 80),
+        ("Agent: What can you cover on the 1st?\nDebtor: $95.", date(2026, 12, 1), 95),
+        ("客户：双十一那天还两千。", date(2027, 11, 11), 2000),
+    ],
+)
+def test_blind_f_neighbours(text, due, amount):
+    found = _find(text)
+    assert found is not None and (found.due, found.amount) == (due, Decimal(amount))
+
+
+@pytest.mark.parametrize(
+    "text,due,amount",
+    [
+        ("Debtor: I'll pay $40 Friday. No, Saturday.", date(2026, 11, 28), 40),
+        ("客户：明天还两千。不对，后天。", date(2026, 11, 25), 2000),
+        ("客户：三千二。后天。我说到做到。", date(2026, 11, 25), 3200),
+        ("Debtor: I'll pay $50 Friday. No problem.", date(2026, 11, 27), 50),
+    ],
+)
+def test_a_bare_correction_moves_the_day_of_this_turn(text, due, amount):
+    found = _find(text)
+    assert found is not None and (found.due, found.amount) == (due, Decimal(amount))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "客户：五千。明天。不可能。",
+        "Debtor: Two hundred. Friday. No way.",
+        "客户：后天？三千？没门。",
+    ],
+)
+def test_a_sentence_that_only_refuses_withdraws_the_turn(text):
+    assert _find(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["客户：明天还两千，后天也行。", "Debtor: I'll pay $60 Thursday, Friday works too."]
+)
+def test_a_second_day_that_also_works_makes_a_choice_not_a_promise(text):
+    assert _find(text) is None
+
+
+def test_the_same_day_that_also_works_stays():
+    found = _find("客户：明天还两千，明天也行。")
+    assert found is not None and found.due == date(2026, 11, 24)
+
+
+def test_blind_g_neighbours():
+    found = _find("客户：周五我还两千五两千五")
+    assert found is not None and (found.due, found.amount) == (date(2026, 11, 27), Decimal(2500))
+    assert _find("Debtor: Can I pay $50 on Friday?\nAgent: I'll look into it.") is None

@@ -93,6 +93,14 @@ DAYS = [
     ("下周 周三", MON, date(2026, 12, 2), "next week, then a plain weekday"),
     ("正月初八", datetime(2027, 2, 3, 10), date(2027, 2, 13), "lunar 初八 from the festival table"),
     ("除夕", datetime(2027, 1, 25, 10), date(2027, 2, 5), "lunar new year's eve"),
+    ("圣诞节前一日", MON, date(2026, 12, 24), "the day before a holiday (一日 is not the 1st)"),
+    ("元旦后一天", MON, date(2027, 1, 2), "the day after a holiday, 后 not read as 'after'"),
+    ("5号的第二天", MON, date(2026, 12, 6), "the day after a date"),
+    ("the day after thanksgiving", MON, date(2026, 11, 27), "the day after a holiday"),
+    ("the day before christmas", MON, date(2026, 12, 24), "the day before a holiday"),
+    ("the day after tomorrow", MON, date(2026, 11, 25), "a word of its own, not shifted twice"),
+    ("双十二", MON, date(2026, 12, 12), "shopping festival: a fixed date"),
+    ("双11", MON, date(2027, 11, 11), "past this year: next year's"),
 ]
 
 
@@ -109,6 +117,12 @@ def test_nothing_found_in_plain_text():
     assert find_days("我现在手头紧，没办法", MON) == []
     assert find_days("", MON) == []
     assert find_days("1号线地铁", MON) == []
+
+
+def test_may_day_inside_a_number_is_no_day():
+    assert find_days("还一千五一千", MON) == []
+    assert find_days("两万十一", MON) == []
+    assert find_days("五一", MON)[0].vague
 
 
 def test_anaphoric_day_is_merged():
@@ -131,6 +145,13 @@ TIMES = [
     ("3:30 p.m.", time(15, 30)),
     ("at noon", time(12, 0)),
     ("9:30", time(9, 30)),
+    ("tonight before 8", time(20, 0)),
+    ("by 6", time(18, 0)),
+    ("by 8 tomorrow", time(8, 0)),
+    ("at 4 on friday", time(16, 0)),
+    ("by the 5th", None),
+    ("by 5 dollars", None),
+    ("before 12/5", None),
     ("先还一点", None),
     ("明天", None),
 ]
