@@ -94,8 +94,12 @@ _CARRY_ZH = re.compile(
 _SUBJECT_ZH = re.compile(r"\s*(我|咱|你|您)")
 _QUOTES = "\"“”「」『』‘’'"
 _META = re.compile(
-    r"不会|不能|不要|不得|禁止|不准|不许|严禁|别|避免|不说|不用|never|not|don t|avoid|instead"
+    r"不会|不能|不要|不得|禁止|不准|不许|严禁|别|避免|不说|不用|不可|唔可以|唔好|唔准|禁语|禁用|违规|"
+    r"错误(的)?(说法|话术|示范|做法)|never|not|don t|avoid|instead|wrong|banned|forbidden|prohibited"
 )
+# A quotation mark opening a quoted phrase: at the start, or after a space, colon or bracket.
+_OPENING = re.compile(r"(^|[\s:(\[])['‘\"“]\w")
+_CLOSING = re.compile(r"[\w.,!?。，！？]['’\"”」』]")
 # Apostrophes inside or closing a word (`weren't`, `parents'`) are not quotation marks.
 _APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)|(?<=s)['’](?=\s|$)")
 
@@ -256,7 +260,14 @@ def is_reported(norm: str, i: int, j: int) -> bool:
         return True
     sent = _APOSTROPHE.sub(" ", norm[s:e])  # same length: offsets still hold
     before, after = sent[: i - s], sent[j - s :]
-    if any(q in before for q in _QUOTES) and any(q in after[:3] for q in _QUOTES):
+    # A closing quote after a plural (`'tell your boss'`) was read as an apostrophe: when the
+    # phrase was opened by a quotation mark, the raw text decides.
+    # A quotation that runs on a few words past the phrase closes right after a word or a stop.
+    closed = any(q in after[:3] for q in _QUOTES) or (
+        _OPENING.search(before) is not None
+        and (any(q in norm[j : j + 3] for q in _QUOTES) or _CLOSING.search(after[:30]) is not None)
+    )
+    if any(q in before for q in _QUOTES) and closed:
         return bool(_META.search(norm[s:e]))
     return False
 
