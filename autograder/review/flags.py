@@ -262,13 +262,15 @@ def is_reported(norm: str, i: int, j: int) -> bool:
     before, after = sent[: i - s], sent[j - s :]
     # A closing quote after a plural (`'tell your boss'`) was read as an apostrophe: when the
     # phrase was opened by a quotation mark, the raw text decides.
-    # A quotation that runs on a few words past the phrase closes right after a word or a stop.
-    closed = any(q in after[:3] for q in _QUOTES) or (
-        _OPENING.search(before) is not None
-        and (any(q in norm[j : j + 3] for q in _QUOTES) or _CLOSING.search(after[:30]) is not None)
-    )
-    if any(q in before for q in _QUOTES) and closed:
+    if any(q in before for q in _QUOTES) and any(q in after[:3] for q in _QUOTES):
         return bool(_META.search(norm[s:e]))
+    # A quotation that runs on a few words past the phrase closes right after a word or a stop;
+    # then the disowning word must come first: `never say 'we'll tell your boss'`.
+    opening = _OPENING.search(before)
+    if opening is not None and (
+        any(q in norm[j : j + 3] for q in _QUOTES) or _CLOSING.search(after[:30]) is not None
+    ):
+        return bool(_META.search(before[: opening.start() + 1]))
     return False
 
 
