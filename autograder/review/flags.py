@@ -64,6 +64,8 @@ _REPORT_EN = re.compile(
     r"(saying|claiming|who says|who claims|that says)|"
     r"if (a|any|another|some) (\w+ )?(collector|caller|agent|company|agency|person|letter|text|email)|"
     r"(the|a) (last|previous|prior|other|former) (collector|agent|agency|company|caller|guy|person)|"
+    r"(an|one|another|some|a) (agent|collector|colleague|rep|team member) (told|said to|tells) "
+    r"(a|the|one|some) (customer|debtor|client|consumer)|"
     r"(your )?complaint (is )?that|you mentioned|(someone|somebody|a caller|they|he|she) asked (you )?(for|to)|"
     r"you (asked|wondered|wanted to know)( me)? (whether|if|about)|"
     r"(you re|you are|you were|i m|i am) (upset|angry|unhappy|annoyed|frustrated|sorry) (that|about)|"

@@ -255,6 +255,19 @@ LAWFUL_NEAR = [
         "Collector: I'll waive the fees myself, it's not up to me to charge them.",
         {"unauthorized_waiver"},
     ),
+    ("documents mailed to our own office", "催收员：材料可以寄到我们公司的法务部收。", set()),
+    (
+        "a letter mailed to the debtor's office",
+        "催收员：我们会把材料寄到你公司。",
+        {"third_party_disclosure"},
+    ),
+    ("the listener is the guarantor", "催收员：您是这笔贷款的担保人，要承担连带责任。", set()),
+    ("a wife made liable", "催收员：你老婆要承担连带责任。", {"false_legal_claim"}),
+    (
+        "a QA note reporting an agent's words",
+        "QA: An agent told a customer 'your neighbors will hear about this'.",
+        set(),
+    ),
 ]
 
 
