@@ -102,6 +102,11 @@ _META = re.compile(
 # A quotation mark opening a quoted phrase: at the start, or after a space, colon or bracket.
 _OPENING = re.compile(r"(^|[\s:(\[])['‘\"“]\w")
 _CLOSING = re.compile(r"[\w.,!?。，！？]['’\"”」』]")
+_VERDICT = re.compile(
+    r"\W{0,2}(属于|是|都是|就是|构成)?.{0,4}(违规|违法|虚假|恐吓|禁语|禁用)|\W{0,2}(这句|这种话)?.{0,4}(不能说|不可以说|不准说)"
+    r"|\W{0,2}(is|are|was|counts as) (a |an )?(violation|never allowed|not allowed|banned|prohibited|"
+    r"illegal|false|unlawful|forbidden)"
+)
 # Apostrophes inside or closing a word (`weren't`, `parents'`) are not quotation marks.
 _APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)|(?<=s)['’](?=\s|$)")
 
@@ -265,15 +270,23 @@ def is_reported(norm: str, i: int, j: int) -> bool:
     # A closing quote after a plural (`'tell your boss'`) was read as an apostrophe: when the
     # phrase was opened by a quotation mark, the raw text decides.
     if any(q in before for q in _QUOTES) and any(q in after[:3] for q in _QUOTES):
-        return bool(_META.search(norm[s:e]))
+        end = max(after.find(q, 0, 3) for q in _QUOTES) + 1
+        return bool(_META.search(norm[s:e]) or _VERDICT.match(after[end:]))
     # A quotation that runs on a few words past the phrase closes right after a word or a stop;
-    # then the disowning word must come first: `never say 'we'll tell your boss'`.
+    # then the disowning word must come first (`never say 'we'll tell your boss'`), or a verdict
+    # right after the quotation (`“…坐牢”属于虚假法律恐吓`, `'…' is never allowed`).
     opening = _OPENING.search(before)
-    if opening is not None and (
-        any(q in norm[j : j + 3] for q in _QUOTES) or _CLOSING.search(after[:30]) is not None
-    ):
+    if opening is None:
+        return False
+    if any(q in norm[j : j + 3] for q in _QUOTES):
         return bool(_META.search(before[: opening.start() + 1]))
-    return False
+    closing = _CLOSING.search(after[:30])
+    if closing is None:
+        return False
+    return bool(
+        _META.search(before[: opening.start() + 1])
+        or _VERDICT.match(_APOSTROPHE.sub(" ", after[closing.end() :]))
+    )
 
 
 def _carried_report(norm: str, cs: int, i: int) -> bool:

@@ -268,6 +268,22 @@ LAWFUL_NEAR = [
         "QA: An agent told a customer 'your neighbors will hear about this'.",
         set(),
     ),
+    ("a quoted line judged after it", "测验答案：“再不还就抓你去坐牢”属于虚假法律恐吓。", set()),
+    (
+        "a quoted line affirmed after it",
+        "催收员：“再不还就抓你去坐牢”，这是真的。",
+        {"false_legal_claim"},
+    ),
+    (
+        "Zelle only to the bank's official business address",
+        "Agent: The bank takes Zelle only to its official business address on the website.",
+        set(),
+    ),
+    (
+        "Zelle to the collector's own number",
+        "Collector: Send it by Zelle to my personal number, it's our official business account.",
+        {"private_payment"},
+    ),
 ]
 
 
