@@ -64,6 +64,8 @@ _REPORT_EN = re.compile(
     r"(saying|claiming|who says|who claims|that says)|"
     r"if (a|any|another|some) (\w+ )?(collector|caller|agent|company|agency|person|letter|text|email)|"
     r"(the|a) (last|previous|prior|other|former) (collector|agent|agency|company|caller|guy|person)|"
+    r"(an|one|another|some|a) (agent|collector|colleague|rep|team member) (told|said to|tells) "
+    r"(a|the|one|some) (customer|debtor|client|consumer)|"
     r"(your )?complaint (is )?that|you mentioned|(someone|somebody|a caller|they|he|she) asked (you )?(for|to)|"
     r"you (asked|wondered|wanted to know)( me)? (whether|if|about)|"
     r"(you re|you are|you were|i m|i am) (upset|angry|unhappy|annoyed|frustrated|sorry) (that|about)|"
@@ -94,7 +96,16 @@ _CARRY_ZH = re.compile(
 _SUBJECT_ZH = re.compile(r"\s*(我|咱|你|您)")
 _QUOTES = "\"“”「」『』‘’'"
 _META = re.compile(
-    r"不会|不能|不要|不得|禁止|不准|不许|严禁|别|避免|不说|不用|never|not|don t|avoid|instead"
+    r"不会|不能|不要|不得|禁止|不准|不许|严禁|别|避免|不说|不用|不可|唔可以|唔好|唔准|禁语|禁用|违规|"
+    r"错误(的)?(说法|话术|示范|做法)|never|not|don t|avoid|instead|wrong|banned|forbidden|prohibited"
+)
+# A quotation mark opening a quoted phrase: at the start, or after a space, colon or bracket.
+_OPENING = re.compile(r"(^|[\s:(\[])['‘\"“]\w")
+_CLOSING = re.compile(r"[\w.,!?。，！？]['’\"”」』]")
+_VERDICT = re.compile(
+    r"\W{0,2}(属于|是|都是|就是|构成)?.{0,4}(违规|违法|虚假|恐吓|禁语|禁用)|\W{0,2}(这句|这种话)?.{0,4}(不能说|不可以说|不准说)"
+    r"|\W{0,2}(is|are|was|counts as) (a |an )?(violation|never allowed|not allowed|banned|prohibited|"
+    r"illegal|false|unlawful|forbidden)"
 )
 # Apostrophes inside or closing a word (`weren't`, `parents'`) are not quotation marks.
 _APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)|(?<=s)['’](?=\s|$)")
@@ -256,9 +267,26 @@ def is_reported(norm: str, i: int, j: int) -> bool:
         return True
     sent = _APOSTROPHE.sub(" ", norm[s:e])  # same length: offsets still hold
     before, after = sent[: i - s], sent[j - s :]
+    # A closing quote after a plural (`'tell your boss'`) was read as an apostrophe: when the
+    # phrase was opened by a quotation mark, the raw text decides.
     if any(q in before for q in _QUOTES) and any(q in after[:3] for q in _QUOTES):
-        return bool(_META.search(norm[s:e]))
-    return False
+        end = max(after.find(q, 0, 3) for q in _QUOTES) + 1
+        return bool(_META.search(norm[s:e]) or _VERDICT.match(after[end:]))
+    # A quotation that runs on a few words past the phrase closes right after a word or a stop;
+    # then the disowning word must come first (`never say 'we'll tell your boss'`), or a verdict
+    # right after the quotation (`“…坐牢”属于虚假法律恐吓`, `'…' is never allowed`).
+    opening = _OPENING.search(before)
+    if opening is None:
+        return False
+    if any(q in norm[j : j + 3] for q in _QUOTES):
+        return bool(_META.search(before[: opening.start() + 1]))
+    closing = _CLOSING.search(after[:30])
+    if closing is None:
+        return False
+    return bool(
+        _META.search(before[: opening.start() + 1])
+        or _VERDICT.match(_APOSTROPHE.sub(" ", after[closing.end() :]))
+    )
 
 
 def _carried_report(norm: str, cs: int, i: int) -> bool:

@@ -214,3 +214,79 @@ def test_cantonese_words_are_read_for_flags_only():
     assert set(r.flag_categories) == {"third_party_disclosure"}
     assert r.flags[0].quote == "再唔還錢就話俾你屋企人知"
     assert not review("催收員：我哋唔會話俾你屋企人知。", at=at).flags
+
+
+# Batch ZG-N: each lawful form next to the violation it must not hide.
+LAWFUL_NEAR = [
+    (
+        "a banned line quoted after 'never say', closing after a plural",
+        "Trainer: Never say 'we'll tell your boss' to a customer.",
+        set(),
+    ),
+    (
+        "a quoted phrase without a disowning word before it",
+        "Collector: I'll say it once: 'we'll tell your boss' is not a joke.",
+        {"third_party_disclosure"},
+    ),
+    (
+        "a quotation running past the phrase, marked wrong",
+        "讲师：错误说法是“今天不还就派人去你家”，正确说法是“我们约一个具体日期”。",
+        set(),
+    ),
+    ("violations get staff fired", "Trainer: Those are violations and will get you fired.", set()),
+    (
+        "getting the debtor fired",
+        "Collector: Keep ignoring us and we'll get you fired.",
+        {"threat"},
+    ),
+    ("a cap on calls", "催收员：按规定我们每天给您打电话不会超过规定次数。", set()),
+    ("a cap that is no cap", "催收员：我们每天打你几十次，不会超过一百次。", {"harassment"}),
+    ("a law firm under its own name", "催收员：如果委托律所，会由律所以律所名义发函。", set()),
+    (
+        "the collector under a law firm's name",
+        "催收员：我们以律所名义正式通知你。",
+        {"impersonation"},
+    ),
+    ("who alone may freeze", "催收员：冻结账户只能由法院在执行阶段依法作出。", set()),
+    ("a freeze announced", "催收员：你的银行卡明天就冻结，只能由法院解冻。", {"false_legal_claim"}),
+    ("the waiver is not the collector's", "催收员：我理解您的想法，但减免不是我能决定的。", set()),
+    (
+        "'not up to me' about something else",
+        "Collector: I'll waive the fees myself, it's not up to me to charge them.",
+        {"unauthorized_waiver"},
+    ),
+    ("documents mailed to our own office", "催收员：材料可以寄到我们公司的法务部收。", set()),
+    (
+        "a letter mailed to the debtor's office",
+        "催收员：我们会把材料寄到你公司。",
+        {"third_party_disclosure"},
+    ),
+    ("the listener is the guarantor", "催收员：您是这笔贷款的担保人，要承担连带责任。", set()),
+    ("a wife made liable", "催收员：你老婆要承担连带责任。", {"false_legal_claim"}),
+    (
+        "a QA note reporting an agent's words",
+        "QA: An agent told a customer 'your neighbors will hear about this'.",
+        set(),
+    ),
+    ("a quoted line judged after it", "测验答案：“再不还就抓你去坐牢”属于虚假法律恐吓。", set()),
+    (
+        "a quoted line affirmed after it",
+        "催收员：“再不还就抓你去坐牢”，这是真的。",
+        {"false_legal_claim"},
+    ),
+    (
+        "Zelle only to the bank's official business address",
+        "Agent: The bank takes Zelle only to its official business address on the website.",
+        set(),
+    ),
+    (
+        "Zelle to the collector's own number",
+        "Collector: Send it by Zelle to my personal number, it's our official business account.",
+        {"private_payment"},
+    ),
+]
+
+
+@pytest.mark.parametrize("why,text,expected", LAWFUL_NEAR, ids=[c[0] for c in LAWFUL_NEAR])
+def test_lawful_forms_next_to_violations(why, text, expected):
+    assert cats(text) == expected
