@@ -144,7 +144,10 @@ def is_negated(norm: str, i: int) -> bool:
         and not _SUBJECT_EN.match(_LIST_JOIN.sub("", _words(norm[cs : i + 12]).lstrip()))
     ):
         # a list item after a comma keeps the negation before it: `we don't accept cash, gift cards`
-        if _negated_list(norm, cs - 1):
+        # (not after a reason clause: `since you can't pay, your parents must ...`)
+        if _negated_list(norm, cs - 1) and not _REASON_EN.match(
+            _words(norm[_clause_start(norm, cs - 1) : cs - 1]).lstrip()
+        ):
             return True
     if not prefix:
         return False
@@ -229,6 +232,8 @@ _SUBJECT_EN = re.compile(
 _LIST_JOIN = re.compile(r"^(and|or|but|so)\s+")
 # The last items of a list: `cash, gift cards or crypto`.
 _LIST_TAIL = re.compile(r"\s*([a-z]+\s+){1,3}(or|and|nor)\s+$")
+# A reason clause before a comma: its negation does not reach the main clause after it.
+_REASON_EN = re.compile(r"(since|because|as|now that|given that|seeing that|seeing as)\s")
 _CONDITION_EN = re.compile(r"\b(if|unless|when|until|or else|otherwise|once)\b")
 
 
