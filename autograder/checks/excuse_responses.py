@@ -103,7 +103,8 @@ def _why(entry: dict[str, str]) -> dict[str, str]:
     return {"why_zh": entry["zh"], "why_en": entry["en"]}
 
 
-def _has_any(text: str, words: list[str]) -> bool:
+def has_any(text: str, words: list[str]) -> bool:
+    """Whether `text` (any script, any case) contains one of `words`."""
     folded = fold(text)
     return any(w.lower() in folded for w in words)
 
@@ -118,12 +119,12 @@ def score_response(eid: str, text: Any) -> tuple[float, list[Note]]:
     if flags:
         return 0.0, flag_notes(eid, flags)
     data = catalogue()
-    if eid == "wrong_party" and _has_any(text, data["disclosure_words"]):
+    if eid == "wrong_party" and has_any(text, data["disclosure_words"]):
         return 0.0, [note("response_disclosure", eid=eid)]
     row = _course().excuse_taxonomy().loc[eid]
     if text.strip() in (row["example_response_zh"], row["example_response_en"]):
         return 0.5, [note("response_copied", eid=eid)]
-    if not _has_any(text, data["response_cues"][eid]):
+    if not has_any(text, data["response_cues"][eid]):
         return 0.5, [
             note(
                 "response_cue",
@@ -161,7 +162,7 @@ def check_rewrite(original: str, rewrite: Any) -> CheckResult:
     flags = review_flags(rewrite)
     if flags:
         return CheckResult("q4_3", 0.0, flag_notes("rewrite", flags, key="rewrite_flag"))
-    if not _has_any(rewrite, catalogue()["pressure_words"]):
+    if not has_any(rewrite, catalogue()["pressure_words"]):
         return CheckResult("q4_3", 0.5, [note("rewrite_pressure")])
     return CheckResult("q4_3", 1.0, [note("rewrite_ok", ok=True)])
 

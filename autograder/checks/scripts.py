@@ -208,11 +208,10 @@ def check_script(
 def meets_excuse(excuse_id: str, answer: str) -> bool:
     """Whether an answer uses a cue of that excuse's strategy (the cues assignment 03 grades
     its responses by: checks/excuses.yaml `response_cues`), in any script."""
-    from autograder.checks.excuse_responses import fold
+    from autograder.checks.excuse_responses import has_any
     from autograder.checks.excuses import catalogue
 
-    folded = fold(answer)
-    return any(w.lower() in folded for w in catalogue()["response_cues"].get(excuse_id, []))
+    return has_any(answer, catalogue()["response_cues"].get(excuse_id, []))
 
 
 def strategy_of(excuse_id: str) -> tuple[str, str]:
